@@ -1,0 +1,56 @@
+// A small C shim over Debian's ICU (libicu-dev).
+//
+// Swift sees ICU's C functions only under versioned names (ubrk_open_72), and Foundation carries
+// its own ICU headers, so this header uses <stdint.h> types only and the .c file includes ICU.
+// Each function does a whole message's work in one call.
+#ifndef CICU_H
+#define CICU_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Word boundaries of `text` (UTF-16) from ICU's dictionary word break iterator for "zh".
+/// Writes at most `capacity` boundary offsets (0 and `length` included) into `out`.
+/// Uses one iterator per thread, reused across calls. Returns the count, or -1 on error.
+int32_t cicu_word_boundaries(const uint16_t *text, int32_t length, int32_t *out, int32_t capacity);
+
+/// NFKC-normalizes `src` into `dst`, and for every output unit writes into `origin` the offset of
+/// the input unit it came from. Text is normalized chunk by chunk between normalization
+/// boundaries, which gives the same result as normalizing the whole string.
+/// Returns the output length, or -1 on error (or if `capacity` is too small).
+int32_t cicu_nfkc_mapped(const uint16_t *src, int32_t length, uint16_t *dst, int32_t *origin, int32_t capacity);
+
+/// NFKC of `src` into `dst` without an offset map (for benchmarks and checks). Returns the length or -1.
+int32_t cicu_nfkc(const uint16_t *src, int32_t length, uint16_t *dst, int32_t capacity);
+
+/// Traditional→Simplified with an ICU transliterator ("Traditional-Simplified"), one call per text.
+/// Kept for comparison with the table the normalizer builds from it. Returns the length or -1.
+int32_t cicu_transliterate_t2s(const uint16_t *src, int32_t length, uint16_t *dst, int32_t capacity);
+
+/// Fills `table[c]` for code points `first ..< first + count` with the single code point that
+/// Traditional→Simplified then default case folding give for `c` (or `c` itself when the
+/// result is not one code point). Returns the number of entries that differ from `c`, or -1.
+int32_t cicu_build_fold_table(uint32_t first, uint32_t *table, int32_t count);
+
+/// Character classes as bit flags (see CICU_CLASS_*), from ICU's properties.
+uint32_t cicu_char_class(uint32_t c);
+
+#define CICU_CLASS_HAN 1u
+#define CICU_CLASS_LETTER 2u
+#define CICU_CLASS_DIGIT 4u
+#define CICU_CLASS_PUNCT 8u
+#define CICU_CLASS_SPACE 16u
+#define CICU_CLASS_PICTOGRAPHIC 32u
+#define CICU_CLASS_EMOJI_COMPONENT 64u
+#define CICU_CLASS_IGNORABLE 128u
+#define CICU_CLASS_SYMBOL 256u
+#define CICU_CLASS_MARK 512u
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,182 @@
+#include "CICU.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+
+// One word break iterator per thread: ICU iterators are not thread-safe, and opening one costs
+// about three times a whole segmentation. It lives as long as its thread.
+static _Thread_local UBreakIterator *word_breaker = NULL;
+
+int32_t cicu_word_boundaries(const uint16_t *text, int32_t length, int32_t *out, int32_t capacity) {
+    if (length < 0 || capacity < 2) return -1;
+    UErrorCode status = U_ZERO_ERROR;
+    if (word_breaker == NULL) {
+        word_breaker = ubrk_open(UBRK_WORD, "zh", NULL, 0, &status);
+        // "zh" answers U_USING_DEFAULT_WARNING: only a real failure counts.
+        if (U_FAILURE(status)) { word_breaker = NULL; return -1; }
+    }
+    status = U_ZERO_ERROR;
+    ubrk_setText(word_breaker, (const UChar *)text, length, &status);
+    if (U_FAILURE(status)) return -1;
+    int32_t count = 0;
+    for (int32_t b = ubrk_first(word_breaker); b != UBRK_DONE; b = ubrk_next(word_breaker)) {
+        if (count == capacity) return -1;
+        out[count++] = b;
+    }
+    return count;
+}
+
+static const UNormalizer2 *nfkc_instance(void) {
+    static const UNormalizer2 *instance = NULL;
+    if (instance == NULL) {
+        UErrorCode status = U_ZERO_ERROR;
+        const UNormalizer2 *n = unorm2_getNFKCInstance(&status);
+        if (U_FAILURE(status)) return NULL;
+        instance = n;  // ICU owns the singleton; a race writes the same pointer.
+    }
+    return instance;
+}
+
+static int32_t next_code_point(const uint16_t *s, int32_t i, int32_t length, UChar32 *c) {
+    UChar32 u = s[i++];
+    if (U16_IS_LEAD(u) && i < length && U16_IS_TRAIL(s[i])) {
+        u = U16_GET_SUPPLEMENTARY(u, s[i]);
+        i++;
+    }
+    *c = u;
+    return i;
+}
+
+int32_t cicu_nfkc_mapped(const uint16_t *src, int32_t length, uint16_t *dst, int32_t *origin, int32_t capacity) {
+    const UNormalizer2 *nfkc = nfkc_instance();
+    if (nfkc == NULL || length < 0) return -1;
+    int32_t in = 0, out = 0;
+    while (in < length) {
+        // Copy the prefix that is already NFKC, unit for unit.
+        UErrorCode status = U_ZERO_ERROR;
+        int32_t span = unorm2_spanQuickCheckYes(nfkc, (const UChar *)src + in, length - in, &status);
+        if (U_FAILURE(status)) return -1;
+        if (out + span > capacity) return -1;
+        for (int32_t k = 0; k < span; k++) { dst[out + k] = src[in + k]; origin[out + k] = in + k; }
+        out += span;
+        in += span;
+        if (in >= length) break;
+        // Back up to the last normalization boundary, then normalize up to the next one.
+        int32_t start = in;
+        while (start > 0) {
+            int32_t p = start - 1;
+            if (p > 0 && U16_IS_TRAIL(src[p]) && U16_IS_LEAD(src[p - 1])) p--;
+            UChar32 c;
+            next_code_point(src, start, length, &c);
+            if (unorm2_hasBoundaryBefore(nfkc, c)) break;
+            start = p;
+        }
+        out -= in - start;
+        UChar32 c;
+        int32_t end = next_code_point(src, in, length, &c);
+        while (end < length) {
+            UChar32 d;
+            int32_t next = next_code_point(src, end, length, &d);
+            if (unorm2_hasBoundaryBefore(nfkc, d)) break;
+            end = next;
+        }
+        status = U_ZERO_ERROR;
+        int32_t n = unorm2_normalize(nfkc, (const UChar *)src + start, end - start, (UChar *)dst + out,
+                                     capacity - out, &status);
+        if (U_FAILURE(status)) return -1;
+        int32_t chunk = end - start;
+        for (int32_t k = 0; k < n; k++) {
+            // Same length: unit for unit. Otherwise every output unit points into the chunk,
+            // never past it, in order.
+            origin[out + k] = start + (n == chunk ? k : (k < chunk ? k : chunk - 1));
+        }
+        out += n;
+        in = end;
+    }
+    return out;
+}
+
+int32_t cicu_nfkc(const uint16_t *src, int32_t length, uint16_t *dst, int32_t capacity) {
+    const UNormalizer2 *nfkc = nfkc_instance();
+    if (nfkc == NULL) return -1;
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = unorm2_normalize(nfkc, (const UChar *)src, length, (UChar *)dst, capacity, &status);
+    return U_FAILURE(status) ? -1 : n;
+}
+
+static UTransliterator *open_t2s(void) {
+    UErrorCode status = U_ZERO_ERROR;
+    UChar id[32];
+    u_uastrcpy(id, "Traditional-Simplified");
+    UTransliterator *t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+    return U_FAILURE(status) ? NULL : t;
+}
+
+static _Thread_local UTransliterator *t2s_per_thread = NULL;
+
+int32_t cicu_transliterate_t2s(const uint16_t *src, int32_t length, uint16_t *dst, int32_t capacity) {
+    if (t2s_per_thread == NULL) t2s_per_thread = open_t2s();
+    if (t2s_per_thread == NULL || length > capacity) return -1;
+    memcpy(dst, src, (size_t)length * sizeof(uint16_t));
+    int32_t textLength = length, limit = length;
+    UErrorCode status = U_ZERO_ERROR;
+    utrans_transUChars(t2s_per_thread, (UChar *)dst, &textLength, capacity, 0, &limit, &status);
+    return U_FAILURE(status) ? -1 : textLength;
+}
+
+int32_t cicu_build_fold_table(uint32_t first, uint32_t *table, int32_t count) {
+    UTransliterator *t = open_t2s();
+    if (t == NULL) return -1;
+    int32_t changed = 0;
+    for (int32_t i = 0; i < count; i++) {
+        UChar32 c = (UChar32)(first + (uint32_t)i);
+        UChar32 result = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+        if (uscript_getScript(result, &(UErrorCode){U_ZERO_ERROR}) == USCRIPT_HAN) {
+            UChar buffer[8];
+            int32_t len = 0;
+            U16_APPEND_UNSAFE(buffer, len, result);
+            int32_t limit = len;
+            UErrorCode status = U_ZERO_ERROR;
+            utrans_transUChars(t, buffer, &len, 8, 0, &limit, &status);
+            if (U_SUCCESS(status) && len > 0) {
+                UChar32 single;
+                int32_t used = 0;
+                U16_NEXT_UNSAFE(buffer, used, single);
+                if (used == len) result = single;
+            }
+        }
+        table[i] = (uint32_t)result;
+        if (result != c) changed++;
+    }
+    utrans_close(t);
+    return changed;
+}
+
+uint32_t cicu_char_class(uint32_t cp) {
+    UChar32 c = (UChar32)cp;
+    uint32_t flags = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    if (uscript_getScript(c, &status) == USCRIPT_HAN && u_isalpha(c)) flags |= CICU_CLASS_HAN;
+    else if (u_isalpha(c)) flags |= CICU_CLASS_LETTER;
+    if (u_isdigit(c)) flags |= CICU_CLASS_DIGIT;
+    if (u_ispunct(c)) flags |= CICU_CLASS_PUNCT;
+    if (u_isUWhiteSpace(c) || u_charType(c) == U_CONTROL_CHAR) flags |= CICU_CLASS_SPACE;
+    if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) flags |= CICU_CLASS_PICTOGRAPHIC;
+    if (u_hasBinaryProperty(c, UCHAR_EMOJI_COMPONENT) || u_hasBinaryProperty(c, UCHAR_EMOJI_MODIFIER)
+        || u_hasBinaryProperty(c, UCHAR_VARIATION_SELECTOR) || u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR))
+        flags |= CICU_CLASS_EMOJI_COMPONENT;
+    if (u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) || u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL))
+        flags |= CICU_CLASS_IGNORABLE;
+    int8_t type = u_charType(c);
+    if (type == U_MATH_SYMBOL || type == U_CURRENCY_SYMBOL || type == U_MODIFIER_SYMBOL || type == U_OTHER_SYMBOL)
+        flags |= CICU_CLASS_SYMBOL;
+    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK)
+        flags |= CICU_CLASS_MARK;
+    return flags;
+}

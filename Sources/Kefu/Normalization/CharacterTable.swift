@@ -1,0 +1,76 @@
+import CICU
+
+/// Per-code-point facts the normalizer and segmenter look up in their hot loops, built once from ICU.
+///
+/// The Basic Multilingual Plane is a flat table (64 K entries each); supplementary code points,
+/// rare in shopper text apart from emoji, ask ICU directly.
+struct CharacterTable: Sendable {
+    /// The table every normalizer and segmenter shares, built on first use (about 30 ms).
+    static let shared = CharacterTable()
+
+    struct Class: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let han = Class(rawValue: UInt16(CICU_CLASS_HAN))
+        static let letter = Class(rawValue: UInt16(CICU_CLASS_LETTER))
+        static let digit = Class(rawValue: UInt16(CICU_CLASS_DIGIT))
+        static let punctuation = Class(rawValue: UInt16(CICU_CLASS_PUNCT))
+        static let space = Class(rawValue: UInt16(CICU_CLASS_SPACE))
+        static let pictographic = Class(rawValue: UInt16(CICU_CLASS_PICTOGRAPHIC))
+        static let emojiComponent = Class(rawValue: UInt16(CICU_CLASS_EMOJI_COMPONENT))
+        static let ignorable = Class(rawValue: UInt16(CICU_CLASS_IGNORABLE))
+        static let symbol = Class(rawValue: UInt16(CICU_CLASS_SYMBOL))
+        static let mark = Class(rawValue: UInt16(CICU_CLASS_MARK))
+    }
+
+    /// Class bits for every BMP code unit (surrogates get none).
+    private let bmpClasses: [UInt16]
+    /// Traditional→Simplified then case folding, for every BMP code point.
+    private let bmpFold: [UInt16]
+    /// The same for the supplementary Han planes (2 and 3), only where it changes something.
+    private let supplementaryFold: [UInt32: UInt32]
+    /// How many code points Traditional→Simplified and case folding change.
+    let foldedCount: Int
+
+    private init() {
+        var classes = [UInt16](repeating: 0, count: 0x10000)
+        for c in 0..<0x10000 where !(0xD800...0xDFFF).contains(c) {
+            classes[c] = UInt16(truncatingIfNeeded: cicu_char_class(UInt32(c)))
+        }
+        bmpClasses = classes
+
+        var raw = [UInt32](repeating: 0, count: 0x10000)
+        var changed = Int(raw.withUnsafeMutableBufferPointer { cicu_build_fold_table(0, $0.baseAddress, 0x10000) })
+        var fold = [UInt16](repeating: 0, count: 0x10000)
+        for c in 0..<0x10000 {
+            // A BMP character whose folded form leaves the BMP keeps its own form.
+            fold[c] = raw[c] < 0x10000 && !(0xD800...0xDFFF).contains(Int(raw[c])) ? UInt16(raw[c]) : UInt16(c)
+        }
+        bmpFold = fold
+
+        var supplementary: [UInt32: UInt32] = [:]
+        let first: UInt32 = 0x20000
+        var plane = [UInt32](repeating: 0, count: 0x20000)
+        changed += Int(plane.withUnsafeMutableBufferPointer { cicu_build_fold_table(first, $0.baseAddress, 0x20000) })
+        for (i, v) in plane.enumerated() where v != first + UInt32(i) { supplementary[first + UInt32(i)] = v }
+        supplementaryFold = supplementary
+        foldedCount = changed
+        raw = []
+        plane = []
+    }
+
+    @inline(__always)
+    func classes(of unit: UInt16) -> Class { Class(rawValue: bmpClasses[Int(unit)]) }
+
+    func classes(ofScalar value: UInt32) -> Class {
+        value < 0x10000
+            ? Class(rawValue: bmpClasses[Int(value)])
+            : Class(rawValue: UInt16(truncatingIfNeeded: cicu_char_class(value)))
+    }
+
+    @inline(__always)
+    func folded(_ unit: UInt16) -> UInt16 { bmpFold[Int(unit)] }
+
+    func folded(scalar value: UInt32) -> UInt32 {
+        value < 0x10000 ? UInt32(bmpFold[Int(value)]) : supplementaryFold[value] ?? value
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+
+/// Where the rules come from: `--rules DIR`, else `$KEFU_RULES`, else the shipped `Rules/`.
+struct RuleOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The rules directory (default: $KEFU_RULES, else the package's Rules/).", valueName: "dir"))
+    var rules: String?
+
+    /// The rules directory to use.
+    ///
+    /// Without `--rules` or `KEFU_RULES`: `Rules/` in the package the binary was built in (found by
+    /// walking up from the executable), else `./Rules`.
+    func directory() -> String {
+        if let rules { return rules }
+        if let env = ProcessInfo.processInfo.environment["KEFU_RULES"], !env.isEmpty { return env }
+        let fm = FileManager.default
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var dir = executable.deletingLastPathComponent()
+        while dir.path != "/" {
+            let candidate = dir.appendingPathComponent("Rules")
+            if fm.fileExists(atPath: dir.appendingPathComponent("Package.swift").path),
+                fm.fileExists(atPath: candidate.path)
+            {
+                return candidate.path
+            }
+            dir = dir.deletingLastPathComponent()
+        }
+        return "Rules"
+    }
+}
