@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Kefu
+import KefuRules
 
 /// Where the rules come from: `--rules DIR`, else `$KEFU_RULES`, else the shipped `Rules/`.
 struct RuleOptions: ParsableArguments {
@@ -29,5 +31,19 @@ struct RuleOptions: ParsableArguments {
             dir = dir.deletingLastPathComponent()
         }
         return "Rules"
+    }
+}
+
+extension RuleOptions {
+    /// Loads and compiles the rules; on failure prints every diagnostic and exits with status 2.
+    func loadRules() throws -> RuleSet {
+        let directory = directory()
+        do {
+            return try RuleSetLoader.load(directory: directory)
+        } catch {
+            for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            printError("kefu: cannot load the rules in '\(directory)' (use --rules DIR or KEFU_RULES)")
+            throw ExitCode(2)
+        }
     }
 }

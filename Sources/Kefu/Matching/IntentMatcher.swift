@@ -1,0 +1,213 @@
+/// The compiled form of every matcher of a rule set: one pass over a message's tokens.
+///
+/// Each token maps to a symbol (its lexicon word, through synonyms to the canonical term) and
+/// each symbol to a list of postings: the matchers and steps that name it, concepts already
+/// expanded. A message's cost is the tokens plus the postings they hit, then the evaluation of the
+/// matchers that were hit: it does not grow with the number of rules beyond the matches found.
+/// Regular expressions are the exception (each runs on every message), which is why they are rare.
+struct IntentMatcher: Sendable {
+    /// A matcher's step named by a symbol or a token kind.
+    struct Posting: Sendable {
+        let matcher: Int32
+        /// The step index, or ``noneStep`` for a `none` term.
+        let step: UInt8
+    }
+
+    static let noneStep: UInt8 = .max
+
+    enum Kind: UInt8, Sendable {
+        case any, all, sequence, regex
+    }
+
+    /// One compiled matcher.
+    struct Matcher: Sendable {
+        let intent: Int32
+        let kind: Kind
+        let role: MatcherRole
+        let label: String
+        let stepCount: Int
+        /// Bit *i* set: step *i* is optional (sequences).
+        let optionalSteps: UInt64
+        let gap: Int32
+        let hasNone: Bool
+    }
+
+    /// A matcher step hit by a token or a phrase.
+    struct Hit: Sendable {
+        let matcher: Int32
+        let step: UInt8
+        let first: Int32
+        let last: Int32
+    }
+
+    /// A matcher that fired, with the tokens it used.
+    struct Firing: Sendable {
+        let matcher: Int32
+        var tokens: [Int32]
+    }
+
+    let matchers: [Matcher]
+    /// Postings of symbol *s*: `postings[postingStart[s]..<postingStart[s + 1]]`.
+    let postingStart: [Int32]
+    let postings: [Posting]
+    /// Postings of built-in concepts, indexed by ``kindIndex(_:)``.
+    let kindPostings: [[Posting]]
+    /// Raw symbol → canonical symbol (synonyms).
+    let canonical: [Int32]
+    /// Symbols of Latin, number and size tokens that are not lexicon words (`yh`, `xl`, `37码`).
+    let textSymbols: [String: Int32]
+    /// Phrases (several tokens) by their first raw symbol: the rest of the raw symbols and the phrase's symbol.
+    let phrases: [Int32: [(rest: [Int32], symbol: Int32)]]
+    /// Per canonical symbol: a particle, not counted in sequence gaps.
+    let isParticle: [Bool]
+    /// Regular-expression matchers.
+    let regexes: [(matcher: Int32, regex: CompiledRegex)]
+
+    static func kindIndex(_ kind: Token.Kind) -> Int {
+        switch kind {
+        case .word: 0
+        case .number: 1
+        case .latin: 2
+        case .sizeLabel: 3
+        case .emoji: 4
+        case .punctuation: 5
+        }
+    }
+
+    /// The matchers that fire on a message, ordered by matcher index.
+    func firings(in text: NormalizedText, tokens: [Token]) -> [Firing] {
+        if tokens.isEmpty && regexes.isEmpty { return [] }
+        var symbols = [Int32](repeating: -1, count: tokens.count)
+        // Counted tokens before each token (gap measure) and the clause each token is in.
+        var counted = [Int32](repeating: 0, count: tokens.count + 1)
+        var clause = [Int32](repeating: 0, count: tokens.count)
+        var hits: [Hit] = []
+        var clauseIndex: Int32 = 0
+        for (i, token) in tokens.enumerated() {
+            var raw: Int32 = token.lexeme
+            if raw < 0, !textSymbols.isEmpty, token.kind == .latin || token.kind == .number || token.kind == .sizeLabel {
+                raw = textSymbols[text.text(of: token)] ?? -1
+            }
+            symbols[i] = raw
+            var isCounted = token.kind != .punctuation && token.kind != .emoji
+            if raw >= 0 {
+                let symbol = canonical[Int(raw)]
+                if isParticle[Int(symbol)] { isCounted = false }
+                appendHits(of: symbol, first: i, last: i, to: &hits)
+            }
+            for posting in kindPostings[Self.kindIndex(token.kind)] {
+                hits.append(Hit(matcher: posting.matcher, step: posting.step, first: Int32(i), last: Int32(i)))
+            }
+            counted[i + 1] = counted[i] + (isCounted ? 1 : 0)
+            clause[i] = clauseIndex
+            if token.kind == .punctuation, Self.endsClause(text.units[Int(token.start)]) { clauseIndex += 1 }
+        }
+        if !phrases.isEmpty {
+            for i in tokens.indices where symbols[i] >= 0 {
+                guard let candidates = phrases[symbols[i]] else { continue }
+                for phrase in candidates where i + phrase.rest.count < tokens.count {
+                    var isMatch = true
+                    for (offset, symbol) in phrase.rest.enumerated() where symbols[i + 1 + offset] != symbol {
+                        isMatch = false
+                        break
+                    }
+                    if isMatch {
+                        appendHits(of: canonical[Int(phrase.symbol)], first: i, last: i + phrase.rest.count, to: &hits)
+                    }
+                }
+            }
+        }
+        var firings: [Firing] = []
+        if !hits.isEmpty {
+            hits.sort { $0.matcher != $1.matcher ? $0.matcher < $1.matcher : $0.first < $1.first }
+            var start = 0
+            while start < hits.count {
+                var end = start + 1
+                while end < hits.count, hits[end].matcher == hits[start].matcher { end += 1 }
+                if let tokens = evaluate(hits[start..<end], counted: counted, clause: clause) {
+                    firings.append(Firing(matcher: hits[start].matcher, tokens: tokens))
+                }
+                start = end
+            }
+        }
+        if !regexes.isEmpty {
+            let string = text.text
+            for (matcher, regex) in regexes {
+                guard let range = regex.firstMatch(in: string) else { continue }
+                let covered = tokens.indices.filter { tokens[$0].range.overlaps(range) || tokens[$0].range == range }
+                firings.append(Firing(matcher: matcher, tokens: covered.map { Int32($0) }))
+            }
+            firings.sort { $0.matcher < $1.matcher }
+        }
+        return firings
+    }
+
+    private func appendHits(of symbol: Int32, first: Int, last: Int, to hits: inout [Hit]) {
+        let s = Int(symbol)
+        var p = Int(postingStart[s])
+        let end = Int(postingStart[s + 1])
+        while p < end {
+            let posting = postings[p]
+            hits.append(Hit(matcher: posting.matcher, step: posting.step, first: Int32(first), last: Int32(last)))
+            p += 1
+        }
+    }
+
+    /// Sentence-ending punctuation: a sequence never reaches across it.
+    static func endsClause(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0x3F, 0x21, 0x3B, 0x2E, 0x3002, 0xFF1F, 0xFF01, 0xFF1B, 0x2026: true  // ? ! ; . 。 ？ ！ ； …
+        default: false
+        }
+    }
+
+    /// The tokens a matcher used, if it fires on these hits (all of one matcher, by token order).
+    private func evaluate(_ hits: ArraySlice<Hit>, counted: [Int32], clause: [Int32]) -> [Int32]? {
+        let matcher = matchers[Int(hits[hits.startIndex].matcher)]
+        if matcher.hasNone, hits.contains(where: { $0.step == Self.noneStep }) { return nil }
+        switch matcher.kind {
+        case .any:
+            var tokens: [Int32] = []
+            for hit in hits where hit.step != Self.noneStep {
+                for t in hit.first...hit.last where tokens.last.map({ $0 < t }) ?? true { tokens.append(t) }
+            }
+            return tokens.isEmpty ? nil : tokens
+        case .all:
+            var seen: UInt64 = 0
+            var tokens: [Int32] = []
+            for hit in hits where hit.step != Self.noneStep && seen & (1 << UInt64(hit.step)) == 0 {
+                seen |= 1 << UInt64(hit.step)
+                tokens.append(contentsOf: hit.first...hit.last)
+            }
+            let required: UInt64 = matcher.stepCount == 64 ? .max : (1 << UInt64(matcher.stepCount)) - 1
+            guard seen | matcher.optionalSteps == required else { return nil }
+            return tokens.sorted()
+        case .sequence:
+            return sequence(hits, matcher: matcher, counted: counted, clause: clause)
+        case .regex:
+            return nil
+        }
+    }
+}
+
+/// A regular expression compiled at load time.
+///
+/// `Regex` holds its compiled program in a reference that it never mutates after compilation
+/// (the matching state lives in each call), so sharing one across tasks is safe: hence the
+/// unchecked conformance, audited here and only here.
+struct CompiledRegex: @unchecked Sendable {
+    let regex: Regex<AnyRegexOutput>
+
+    init(_ pattern: String) throws {
+        regex = try Regex(pattern)
+    }
+
+    /// The UTF-16 range of the first match.
+    func firstMatch(in string: String) -> Range<Int>? {
+        guard let match = try? regex.firstMatch(in: string) else { return nil }
+        let utf16 = string.utf16
+        let lower = utf16.distance(from: utf16.startIndex, to: match.range.lowerBound)
+        let upper = utf16.distance(from: utf16.startIndex, to: match.range.upperBound)
+        return lower..<upper
+    }
+}

@@ -1,0 +1,132 @@
+/// A compiled rule set: the lexicon, the intents and their matcher, ready to analyze messages.
+///
+/// Immutable and `Sendable`: share one across every task of a server. Build one with the
+/// `KefuRules` loader (from a `Rules/` directory or rule text).
+///
+/// ```swift
+/// let analysis = rules.analyze("這件背心L號多長？能包郵嗎")
+/// analysis.intents.map(\.id)   // ["size", "shipping"]
+/// ```
+public final class RuleSet: Sendable {
+    /// The intents, in declaration order.
+    public let intents: [Intent]
+    /// The lexicon the segmenter uses: the shipped words plus every term a rule names.
+    public let lexicon: Lexicon
+    /// The authored intents (for the author tools: examples, labels).
+    package let definitions: [IntentDefinition]
+    let normalizer: Normalizer
+    let segmenter: Segmenter
+    let matcher: IntentMatcher
+    let slotExtractor: SlotExtractor
+
+    init(intents: [Intent], definitions: [IntentDefinition], lexicon: Lexicon, matcher: IntentMatcher) {
+        self.intents = intents
+        self.definitions = definitions
+        self.lexicon = lexicon
+        self.normalizer = Normalizer()
+        self.segmenter = Segmenter(lexicon: lexicon)
+        self.matcher = matcher
+        self.slotExtractor = SlotExtractor(lexicon: lexicon)
+    }
+
+    /// The number of compiled matchers (evidence, vetoes and lowering).
+    public var matcherCount: Int { matcher.matchers.count }
+
+    /// Normalizes, segments and matches one message.
+    ///
+    /// - Parameter message: The text as the shopper typed it.
+    /// - Returns: The intents at or above their threshold, best first, and the slots.
+    /// - Complexity: O(*n* + *h* log *h*) for *n* tokens and *h* postings hit, plus the regular
+    ///   expressions; independent of the number of rules that do not match.
+    public func analyze(_ message: String) -> Analysis {
+        let text = normalizer.normalize(message)
+        let tokens = segmenter.segment(text)
+        let (intents, candidates) = score(matcher.firings(in: text, tokens: tokens), text: text, tokens: tokens)
+        let slots = slotExtractor.extract(from: text, tokens: tokens)
+        return Analysis(text: text, tokens: tokens, intents: intents, candidates: candidates, slots: slots)
+    }
+
+    /// Turns firings into scored intents: vetoes, weights, lowering, thresholds, ranking.
+    private func score(
+        _ firings: [IntentMatcher.Firing], text: NormalizedText, tokens: [Token]
+    ) -> (intents: [IntentMatch], candidates: [IntentMatch]) {
+        guard !firings.isEmpty else { return ([], []) }
+        // Firings come ordered by matcher index, and matchers are grouped by intent.
+        var results: [(intent: Int, match: IntentMatch, first: Int32)] = []
+        var start = 0
+        while start < firings.count {
+            let intent = matcher.matchers[Int(firings[start].matcher)].intent
+            var end = start + 1
+            while end < firings.count, matcher.matchers[Int(firings[end].matcher)].intent == intent { end += 1 }
+            if let scored = scoreIntent(Int(intent), firings[start..<end], text: text, tokens: tokens) {
+                results.append((Int(intent), scored.0, scored.1))
+            }
+            start = end
+        }
+        results.sort { a, b in
+            let sa = intents[a.intent].isSecondary, sb = intents[b.intent].isSecondary
+            if sa != sb { return !sa }
+            if a.match.score != b.match.score { return a.match.score > b.match.score }
+            if a.first != b.first { return a.first < b.first }
+            return a.intent < b.intent
+        }
+        var accepted: [IntentMatch] = []
+        var below: [IntentMatch] = []
+        for result in results {
+            if result.match.score >= intents[result.intent].threshold {
+                accepted.append(result.match)
+            } else {
+                below.append(result.match)
+            }
+        }
+        return (accepted, below)
+    }
+
+    private func scoreIntent(
+        _ intent: Int, _ firings: ArraySlice<IntentMatcher.Firing>, text: NormalizedText, tokens: [Token]
+    ) -> (IntentMatch, Int32)? {
+        var vetoed: [ClosedRange<Int32>] = []
+        var vetoesAll = false
+        var factor = 1.0
+        for firing in firings {
+            switch matcher.matchers[Int(firing.matcher)].role {
+            case .veto(let wholeMessage):
+                if wholeMessage { vetoesAll = true }
+                if let first = firing.tokens.first, let last = firing.tokens.last { vetoed.append(first...last) }
+            case .lower(let by): factor *= 1 - by
+            case .evidence: break
+            }
+        }
+        if vetoesAll { return nil }
+        var evidence: [Evidence] = []
+        var remaining = 1.0
+        for firing in firings {
+            let compiled = matcher.matchers[Int(firing.matcher)]
+            guard case .evidence(let weight) = compiled.role else { continue }
+            var used = firing.tokens
+            if !vetoed.isEmpty {
+                if compiled.kind == .any {
+                    used.removeAll { t in vetoed.contains { $0.contains(t) } }
+                } else if used.contains(where: { t in vetoed.contains { $0.contains(t) } }) {
+                    used = []
+                }
+                if used.isEmpty { continue }
+            }
+            remaining *= 1 - weight
+            let range: Range<Int>
+            if let first = used.first, let last = used.last {
+                range = tokens[Int(first)].range.lowerBound..<tokens[Int(last)].range.upperBound
+            } else {
+                range = 0..<text.units.count  // a regular expression that matched no token
+            }
+            evidence.append(
+                Evidence(matcher: compiled.label, weight: weight, tokens: used.map { Int($0) }, range: range))
+        }
+        guard !evidence.isEmpty else { return nil }
+        let score = ((1 - remaining) * factor * 10_000).rounded() / 10_000
+        guard score > 0 else { return nil }
+        evidence.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.matcher < $1.matcher }
+        let first = Int32(evidence.first?.tokens.first ?? Int.max / 2)
+        return (IntentMatch(id: intents[intent].id, score: min(1, max(0, score)), evidence: evidence), first)
+    }
+}

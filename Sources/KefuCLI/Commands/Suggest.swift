@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import Kefu
+import KefuRules
+
+/// `kefu suggest`: the filter. One JSON answer a line for every message a line.
+struct Suggest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Suggest intents and slots for messages, one a line, from stdin or files.",
+        discussion: """
+            Each input line is plain text or a JSON object {"id", "text", "product", "conversation"}. \
+            Each output line is one JSON object: {"id", "text", "intents": [{"id", "score"}], "slots": {…}}, \
+            intents best first. A line that cannot be read gets {"id", "error": {"code", "message"}} and \
+            the stream goes on. Lines longer than \(Suggest.maximumCharacters) characters are answered on \
+            their first \(Suggest.maximumCharacters) characters, with a "truncated" warning. Answers are \
+            flushed whenever the input would block, so an interactive caller sees each one at once.
+            """
+    )
+
+    /// The longest message analyzed, in characters.
+    static let maximumCharacters = 4_096
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    @Flag(help: "Add the normalized text, tokens and the evidence behind each intent.")
+    var explain = false
+
+    @Argument(help: "Files to read (default: standard input).")
+    var files: [String] = []
+
+    func run() throws {
+        let inputs = try InputSources(paths: files)
+        let rules = try ruleOptions.loadRules()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var output = OutputWriter(fd: 1)
+        for (name, fd) in inputs.sources {
+            var reader = LineReader(fd: fd, maximumLineBytes: 1 << 20)
+            while let line = reader.next() {
+                let record = answer(line, source: name, rules: rules)
+                output.write(try encoder.encode(record))
+                output.write([0x0A])
+                if reader.willBlock { output.flush() }
+            }
+            if fd != 0 { close(fd) }
+        }
+        output.flush()
+    }
+
+    private func answer(_ line: InputLine, source: String, rules: RuleSet) -> SuggestRecord {
+        let (decoded, repaired) = line.decoded()
+        var warnings: [SuggestRecord.Problem] = []
+        if repaired {
+            warnings.append(.init(code: "invalid-utf8", message: "invalid UTF-8 repaired to U+FFFD"))
+        }
+        if line.isTruncated {
+            warnings.append(.init(code: "truncated",
+                                  message: "line of \(line.fullLength) bytes cut to its first \(line.bytes.count)"))
+        }
+        var request = MessageRequest(text: decoded)
+        let trimmed = decoded.drop { $0 == " " || $0 == "\t" }
+        if trimmed.first == "{" {
+            do {
+                request = try MessageRequest.decode(Data(trimmed.utf8))
+            } catch let error as MessageRequest.Problem {
+                return SuggestRecord(id: error.id, error: .init(code: error.code, message: error.message))
+            } catch {
+                return SuggestRecord(id: nil, error: .init(code: "invalid-json", message: "\(error)"))
+            }
+        }
+        var text = request.text
+        if text.count > Self.maximumCharacters {
+            text = String(text.prefix(Self.maximumCharacters))
+            warnings.append(.init(code: "truncated",
+                                  message: "message cut to its first \(Self.maximumCharacters) characters"))
+        }
+        let analysis = rules.analyze(text)
+        return SuggestRecord(id: request.id, text: text, analysis: analysis, rules: rules, explain: explain,
+                             warnings: warnings)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Kefu
+
+/// One output line of `kefu suggest`.
+struct SuggestRecord: Encodable {
+    struct Problem: Encodable {
+        var code: String
+        var message: String
+    }
+
+    struct IntentRecord: Encodable {
+        var id: String
+        var score: Double
+        var evidence: [EvidenceRecord]?
+    }
+
+    struct EvidenceRecord: Encodable {
+        var matcher: String
+        var weight: Double
+        var text: String
+        /// UTF-16 offsets into the original message.
+        var original: [Int]
+    }
+
+    struct Explanation: Encodable {
+        var normalized: String
+        var tokens: [String]
+        var candidates: [IntentRecord]
+    }
+
+    var id: RequestID?
+    var text: String?
+    var intents: [IntentRecord]?
+    var slots: Slots?
+    var explanation: Explanation?
+    var warnings: [Problem]?
+    var error: Problem?
+
+    init(id: RequestID?, error: Problem) {
+        self.id = id
+        self.error = error
+    }
+
+    init(id: RequestID?, text: String, analysis: Analysis, rules: RuleSet, explain: Bool, warnings: [Problem]) {
+        self.id = id
+        self.text = text
+        func record(_ match: IntentMatch) -> IntentRecord {
+            IntentRecord(
+                id: match.id, score: match.score,
+                evidence: explain
+                    ? match.evidence.map { evidence in
+                        let original = analysis.text.originalRange(of: evidence.range)
+                        return EvidenceRecord(
+                            matcher: evidence.matcher, weight: evidence.weight,
+                            text: analysis.text.originalText(in: evidence.range),
+                            original: [original.lowerBound, original.upperBound])
+                    } : nil)
+        }
+        intents = analysis.intents.map(record)
+        slots = analysis.slots
+        if explain {
+            explanation = Explanation(
+                normalized: analysis.text.text, tokens: analysis.tokens.map(analysis.text.text(of:)),
+                candidates: analysis.candidates.map(record))
+        }
+        self.warnings = warnings.isEmpty ? nil : warnings
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, text, intents, slots, explanation, warnings, error
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(id, forKey: .id)
+        try container.encodeIfPresent(text, forKey: .text)
+        try container.encodeIfPresent(intents, forKey: .intents)
+        try container.encodeIfPresent(slots, forKey: .slots)
+        try container.encodeIfPresent(explanation, forKey: .explanation)
+        try container.encodeIfPresent(warnings, forKey: .warnings)
+        try container.encodeIfPresent(error, forKey: .error)
+    }
+}
