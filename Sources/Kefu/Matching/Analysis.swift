@@ -16,4 +16,6 @@ public struct Analysis: Sendable, Hashable {
     public let candidates: [IntentMatch]
     /// What the message says about sizes, body, quantities, money, couriers, regions, products.
     public let slots: Slots
+    /// Every matcher that fired, vetoes and lowering included, by index (for rule coverage).
+    package let firedMatchers: [Int32]
 }

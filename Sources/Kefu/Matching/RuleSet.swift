@@ -32,6 +32,9 @@ public final class RuleSet: Sendable {
     /// The number of compiled matchers (evidence, vetoes and lowering).
     public var matcherCount: Int { matcher.matchers.count }
 
+    /// The label of a compiled matcher (see ``Analysis/firedMatchers``).
+    package func label(ofMatcher index: Int32) -> String { matcher.matchers[Int(index)].label }
+
     /// Normalizes, segments and matches one message.
     ///
     /// - Parameter message: The text as the shopper typed it.
@@ -41,9 +44,11 @@ public final class RuleSet: Sendable {
     public func analyze(_ message: String) -> Analysis {
         let text = normalizer.normalize(message)
         let tokens = segmenter.segment(text)
-        let (intents, candidates) = score(matcher.firings(in: text, tokens: tokens), text: text, tokens: tokens)
+        let firings = matcher.firings(in: text, tokens: tokens)
+        let (intents, candidates) = score(firings, text: text, tokens: tokens)
         let slots = slotExtractor.extract(from: text, tokens: tokens)
-        return Analysis(text: text, tokens: tokens, intents: intents, candidates: candidates, slots: slots)
+        return Analysis(text: text, tokens: tokens, intents: intents, candidates: candidates, slots: slots,
+                        firedMatchers: firings.map(\.matcher))
     }
 
     /// Turns firings into scored intents: vetoes, weights, lowering, thresholds, ranking.

@@ -68,7 +68,7 @@ public struct CorpusEvaluation: Sendable {
         matcherLabels = rules.definitions.flatMap { $0.matchers.map(\.label) }
         for id in intentIDs + [Self.none] { figures[id] = Figures(support: 0, truePositives: 0, falsePositives: 0,
                                                                    falseNegatives: 0) }
-        for line in lines { add(line, rules.analyze(line.message)) }
+        for line in lines { add(line, rules.analyze(line.message), rules) }
     }
 
     /// Top-intent accuracy.
@@ -80,14 +80,12 @@ public struct CorpusEvaluation: Sendable {
     /// Matchers that never fired on the corpus.
     public var unusedMatchers: [String] { matcherLabels.filter { !firedMatchers.contains($0) } }
 
-    private mutating func add(_ line: CorpusLine, _ analysis: Analysis) {
+    private mutating func add(_ line: CorpusLine, _ analysis: Analysis, _ rules: RuleSet) {
         count += 1
         let gold = Set(line.intents)
         let predicted = analysis.intents.map(\.id)
         let found = Set(predicted)
-        for match in analysis.intents + analysis.candidates {
-            for evidence in match.evidence { firedMatchers.insert(evidence.matcher) }
-        }
+        for index in analysis.firedMatchers { firedMatchers.insert(rules.label(ofMatcher: index)) }
         let expected = line.intents.first ?? Self.none
         let got = predicted.first ?? Self.none
         if expected == got { correct += 1 } else { failures.append(Failure(line: line, predicted: analysis.intents)) }
