@@ -3,7 +3,7 @@
 ///
 /// Swift's `Regex` engine backtracks, so a pattern such as `(a+)+$` takes time exponential in the
 /// message. Rather than run a second engine, the loader rejects the constructs that cause it: a
-/// quantified group that itself contains a quantifier, and backreferences. What remains runs in
+/// quantified group that itself contains a quantifier, backreferences and lookarounds. What remains runs in
 /// time linear in the message (times the pattern's size).
 enum RegexCheck {
     /// The reason a pattern is refused, or `nil` when it is fine.
@@ -44,6 +44,14 @@ enum RegexCheck {
                 inClass = true
                 previousWasGroupEnd = false
             case "(":
+                if i + 2 < characters.count, characters[i + 1] == "?",
+                    characters[i + 2] == "=" || characters[i + 2] == "!"
+                        || (characters[i + 2] == "<" && i + 3 < characters.count
+                            && (characters[i + 3] == "=" || characters[i + 3] == "!"))
+                {
+                    return "'\(pattern)': lookarounds are not allowed (they need a backtracking engine); "
+                        + "use a 'none' list or a veto instead"
+                }
                 stack.append(false)
                 previousWasGroupEnd = false
             case ")":

@@ -18,8 +18,9 @@ package struct RuleFileParser {
     /// Slots a rule may say it uses.
     static let slotNames = ["size", "shoe_size", "foot_length", "height", "weight", "quantity", "money", "courier",
                             "order_number", "region", "category", "material", "colour"]
-    /// The most YAML nodes one rule file may hold once aliases are expanded (alias bombs stop here).
-    static let maximumNodes = 200_000
+    /// The most YAML nodes walked per byte of a rule file, once aliases are expanded: without
+    /// aliases a file cannot hold more nodes than bytes, so only an alias bomb reaches this.
+    static let maximumNodesPerByte = 2
     /// The deepest nesting walked.
     static let maximumDepth = 64
 
@@ -28,6 +29,7 @@ package struct RuleFileParser {
     private var file = ""
     private var yaml = ""
     private var nodesVisited = 0
+    private var maximumNodes = 0
     /// Where each concept was defined, and where each `~concept` was used.
     private var conceptDefinitions: [String: SourceMark] = [:]
     private var conceptUses: [(name: String, at: SourceMark)] = []
@@ -74,6 +76,7 @@ package struct RuleFileParser {
         file = name
         yaml = text
         nodesVisited = 0
+        maximumNodes = text.utf8.count * Self.maximumNodesPerByte + 1_000
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -147,11 +150,11 @@ package struct RuleFileParser {
     /// Counts a node; past ``maximumNodes`` (an alias bomb) it reports once and refuses.
     mutating func visit(_ node: Node) -> Bool {
         nodesVisited += 1
-        if nodesVisited == Self.maximumNodes + 1 {
-            report("rule file too large: more than \(Self.maximumNodes) YAML nodes once aliases are expanded",
+        if nodesVisited == maximumNodes + 1 {
+            report("rule file too large: more than \(maximumNodes) YAML nodes once aliases are expanded",
                    code: "too-large", at: node)
         }
-        return nodesVisited <= Self.maximumNodes
+        return nodesVisited <= maximumNodes
     }
 
     mutating func mapping(_ node: Node, what: String) -> [(Node, Node)]? {

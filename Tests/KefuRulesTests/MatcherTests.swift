@@ -191,3 +191,24 @@ struct MatcherTests {
         }
     }
 }
+
+struct MatcherEdgeTests {
+    @Test func emojiStickerAndPhraseTerms() throws {
+        let rules = try fixtureRules(
+            """
+            intents:
+              - id: angry
+                match:
+                  - any: [😡, "[怒]", diao 色]
+              - id: quit
+                match:
+                  - regex: '换人'
+                    none: [快递员]
+            """)
+        #expect(rules.analyze("😡😡").intents.map(\.id) == ["angry"])
+        #expect(rules.analyze("气死了[怒]").intents.map(\.id) == ["angry"])
+        #expect(rules.analyze("会diao色吗").intents.map(\.id) == ["angry"])
+        #expect(rules.analyze("换人").intents.map(\.id) == ["quit"])
+        #expect(rules.analyze("快递员换人了").intents.isEmpty)
+    }
+}

@@ -85,7 +85,8 @@ struct IntentMatcher: Sendable {
         var clauseIndex: Int32 = 0
         for (i, token) in tokens.enumerated() {
             var raw: Int32 = token.lexeme
-            if raw < 0, !textSymbols.isEmpty, token.kind == .latin || token.kind == .number || token.kind == .sizeLabel {
+            if raw < 0, !textSymbols.isEmpty, token.kind != .punctuation {
+                // Latin, numbers, sizes, emoji and stickers, and ICU's words inside phrases.
                 raw = textSymbols[text.text(of: token)] ?? -1
             }
             symbols[i] = raw
@@ -131,9 +132,16 @@ struct IntentMatcher: Sendable {
             }
         }
         if !regexes.isEmpty {
-            let string = text.text
+            var string: String?
             for (matcher, regex) in regexes {
-                guard let range = regex.firstMatch(in: string) else { continue }
+                if matchers[Int(matcher)].hasNone,
+                    hits.contains(where: { $0.matcher == matcher && $0.step == Self.noneStep })
+                {
+                    continue
+                }
+                if let first = regex.firstUnits, !text.units.contains(where: first.contains) { continue }
+                if string == nil { string = text.text }
+                guard let string, let range = regex.firstMatch(in: string) else { continue }
                 let covered = tokens.indices.filter { tokens[$0].range.overlaps(range) || tokens[$0].range == range }
                 firings.append(Firing(matcher: matcher, tokens: covered.map { Int32($0) }))
             }
@@ -197,9 +205,12 @@ struct IntentMatcher: Sendable {
 /// unchecked conformance, audited here and only here.
 struct CompiledRegex: @unchecked Sendable {
     let regex: Regex<AnyRegexOutput>
+    /// The units a match can start with (see ``RegexPrefilter``), or `nil` to always run.
+    let firstUnits: Set<UInt16>?
 
     init(_ pattern: String) throws {
         regex = try Regex(pattern)
+        firstUnits = RegexPrefilter.firstUnits(of: pattern)
     }
 
     /// The UTF-16 range of the first match.
