@@ -25,6 +25,17 @@ struct Suggest: ParsableCommand {
     @Flag(help: "Add the normalized text, tokens and the evidence behind each intent.")
     var explain = false
 
+    /// How answers are written.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, text
+    }
+
+    @Option(help: "json: one JSON object a line; text: a readable block per message.")
+    var format: Format = .json
+
+    @Flag(help: "Print messages/s on stderr while reading.")
+    var progress = false
+
     @Argument(help: "Files to read (default: standard input).")
     var files: [String] = []
 
@@ -34,17 +45,25 @@ struct Suggest: ParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var output = OutputWriter(fd: 1)
+        var meter = ProgressMeter(isEnabled: progress)
         for (name, fd) in inputs.sources {
             var reader = LineReader(fd: fd, maximumLineBytes: 1 << 20)
             while let line = reader.next() {
                 let record = answer(line, source: name, rules: rules)
-                output.write(try encoder.encode(record))
-                output.write([0x0A])
+                switch format {
+                case .json:
+                    output.write(try encoder.encode(record))
+                    output.write([0x0A])
+                case .text:
+                    output.writeLine(record.readable())
+                }
+                meter.count()
                 if reader.willBlock { output.flush() }
             }
             if fd != 0 { close(fd) }
         }
         output.flush()
+        meter.finish()
     }
 
     private func answer(_ line: InputLine, source: String, rules: RuleSet) -> SuggestRecord {

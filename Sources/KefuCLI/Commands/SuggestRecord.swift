@@ -81,3 +81,44 @@ struct SuggestRecord: Encodable {
         try container.encodeIfPresent(error, forKey: .error)
     }
 }
+
+extension SuggestRecord {
+    /// The `--format text` block: the message, the intents with scores, the slots, a blank line.
+    func readable() -> String {
+        var lines: [String] = []
+        if let error {
+            lines.append("error [\(error.code)]: \(error.message)")
+        } else {
+            lines.append(text ?? "")
+            let found = (intents ?? []).map { "\($0.id) \(format($0.score))" }
+            lines.append("  intents: " + (found.isEmpty ? "none" : found.joined(separator: ", ")))
+            if let slots, let data = try? JSONEncoder.sorted.encode(slots), let json = String(data: data, encoding: .utf8),
+                json != "{}"
+            {
+                lines.append("  slots: " + json)
+            }
+            for intent in intents ?? [] {
+                for evidence in intent.evidence ?? [] {
+                    lines.append("    \(intent.id) ← \(evidence.matcher) \"\(evidence.text)\" (\(format(evidence.weight)))")
+                }
+            }
+            for warning in warnings ?? [] { lines.append("  warning [\(warning.code)]: \(warning.message)") }
+        }
+        if let id {
+            switch id {
+            case .string(let text): lines[0] = "[\(text)] " + lines[0]
+            case .number(let value): lines[0] = "[\(value == value.rounded() ? String(Int64(value)) : String(value))] " + lines[0]
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension JSONEncoder {
+    /// Sorted keys, slashes unescaped: deterministic output.
+    static var sorted: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// `kefu suggest` and `kefu test` on the built binary, with a small fixture rule set.
+@Suite struct SuggestCommandTests {
+    /// A rules directory with two intents, written once.
+    static let rules: String = {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kefu-suggest-\(getpid())")
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let yaml = """
+            intents:
+              - id: size
+                name: 尺码
+                match:
+                  - any: [尺码, 码数]
+                  - seq: [~size_label, 多长]
+              - id: shipping
+                name: 物流
+                match:
+                  - any: [包邮, 发货]
+            """
+        try? yaml.write(to: directory.appendingPathComponent("rules.yaml"), atomically: true, encoding: .utf8)
+        try? "包邮\n".write(to: directory.appendingPathComponent("lexicon.txt"), atomically: true, encoding: .utf8)
+        return directory.path
+    }()
+
+    func objects(_ lines: [String]) throws -> [[String: Any]] {
+        try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+    }
+
+    @Test func theReadmeCommandOnTheShippedRules() throws {
+        let result = try KefuProcess.run(["suggest"], input: "這件背心L號多長？能包郵嗎\n")
+        #expect(result.status == 0)
+        let object = try #require(try objects(result.lines).first)
+        let intents = try #require(object["intents"] as? [[String: Any]])
+        #expect(intents.prefix(2).map { $0["id"] as? String } == ["size", "shipping"])
+        #expect((object["slots"] as? [String: Any])?["size"] as? String == "L")
+    }
+
+    @Test func mixedGoodAndBadLinesKeepOrderAndCount() throws {
+        var input = Array("尺码\n{\"id\": 1, \"text\": \"包邮吗\"}\n{bad json\n{\"id\": \"x\"}\n{\"id\": 3, \"text\": 5}\n".utf8)
+        input += [0x61, 0xFF, 0x0A]
+        input += Array("\nlast".utf8)
+        let result = try KefuProcess.run(["suggest", "--rules", Self.rules], input: input)
+        #expect(result.status == 0)
+        let records = try objects(result.lines)
+        #expect(records.count == 8)
+        #expect((records[0]["intents"] as? [[String: Any]])?.first?["id"] as? String == "size")
+        #expect(records[1]["id"] as? Int == 1)
+        #expect((records[1]["intents"] as? [[String: Any]])?.first?["id"] as? String == "shipping")
+        #expect((records[2]["error"] as? [String: Any])?["code"] as? String == "invalid-json")
+        #expect((records[3]["error"] as? [String: Any])?["code"] as? String == "missing-text")
+        #expect(records[3]["id"] as? String == "x")
+        #expect((records[4]["error"] as? [String: Any])?["code"] as? String == "invalid-field")
+        #expect(records[4]["id"] as? Int == 3)
+        #expect((records[5]["warnings"] as? [[String: Any]])?.first?["code"] as? String == "invalid-utf8")
+        #expect((records[6]["intents"] as? [[String: Any]])?.isEmpty == true)  // an empty line: an empty answer
+        #expect(records[6]["text"] as? String == "")
+        #expect(records[7]["text"] as? String == "last")
+    }
+
+    @Test func interactiveUseAnswersEachLineBeforeTheNext() throws {
+        let kefu = try InteractiveKefu(["suggest", "--rules", Self.rules])
+        let first = try #require(kefu.ask("尺码"))
+        #expect(first.contains("\"size\""))
+        let second = try #require(kefu.ask("包邮吗"))
+        #expect(second.contains("\"shipping\""))
+        #expect(kefu.finish() == 0)
+    }
+
+    @Test func textFormat() throws {
+        let result = try KefuProcess.run(["suggest", "--rules", Self.rules, "--format", "text"], input: "L码多长？包邮吗\n")
+        #expect(result.stdout == """
+            L码多长？包邮吗
+              intents: size 0.900, shipping 0.900
+              slots: {"size":"L"}
+
+
+            """)
+    }
+
+    @Test func brokenRulesExitWithStatusTwo() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kefu-broken-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try "intents:\n  - id: size\n    match:\n      - any: [尺码]\n        wieght: 1\n".write(
+            to: directory.appendingPathComponent("rules.yaml"), atomically: true, encoding: .utf8)
+        let result = try KefuProcess.run(["suggest", "--rules", directory.path], input: "尺码\n")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(
+            "\(directory.path)/rules.yaml:5:9: error: unknown match key 'wieght'; did you mean 'weight'? [unknown-key]"))
+    }
+
+    @Test func unknownOptionIsAUsageError() throws {
+        let result = try KefuProcess.run(["suggest", "--bogus"], input: "")
+        #expect(result.status == 64)
+    }
+
+    @Test func corpusTestGate() throws {
+        let corpus = FileManager.default.temporaryDirectory.appendingPathComponent("kefu-corpus-\(getpid()).tsv")
+        try "size\t尺码怎么选\nshipping\t包邮吗\nnone\t你是谁\nsize\t这个发货快吗\n".write(
+            to: corpus, atomically: true, encoding: .utf8)
+        let passing = try KefuProcess.run(["test", "--rules", Self.rules, "--min-accuracy", "0.75", corpus.path], input: "")
+        #expect(passing.status == 0)
+        #expect(passing.stdout.contains("top-intent accuracy: 0.750 (3/4)"))
+        #expect(passing.stdout.contains("\(corpus.path):4: expected size, got shipping"))
+        let failing = try KefuProcess.run(["test", "--rules", Self.rules, "--min-accuracy", "0.8", corpus.path], input: "")
+        #expect(failing.status == 1)
+    }
+}
