@@ -9,7 +9,7 @@ import Yams
 /// one file and used in another; ``finish()`` then checks the references across files.
 package struct RuleFileParser {
     /// Top-level keys of a rule file.
-    static let fileKeys = ["settings", "concepts", "synonyms", "intents"]
+    static let fileKeys = ["settings", "concepts", "synonyms", "intents", "shop", "products", "replies"]
     static let settingsKeys = ["threshold", "gap", "particles"]
     static let intentKeys = ["id", "name", "description", "secondary", "threshold", "match", "veto", "lower", "examples",
                              "slots"]
@@ -35,6 +35,9 @@ package struct RuleFileParser {
     private var conceptUses: [(name: String, at: SourceMark)] = []
     private var intentDefinitions: [String: SourceMark] = [:]
     private var synonymDefinitions: [String: SourceMark] = [:]
+    private var productDefinitions: [String: SourceMark] = [:]
+    private var replyDefinitions: [String: SourceMark] = [:]
+    private var replyIntents: [(intent: String, at: SourceMark)] = []
 
     struct SourceMark {
         let file: String
@@ -98,6 +101,9 @@ package struct RuleFileParser {
             case "intents":
                 guard let items = sequence(value, what: "'intents'") else { continue }
                 for item in items { parseIntent(item) }
+            case "shop": parseShop(value)
+            case "products": parseProducts(value)
+            case "replies": parseReplies(value)
             default:
                 report(DidYouMean.message("unknown top-level key '\(name)'", for: name, among: Self.fileKeys),
                        code: "unknown-key", at: key)
@@ -334,6 +340,23 @@ package struct RuleFileParser {
         intentDefinitions[id] = sourceMark(node)
     }
 
+    func productMark(_ id: String) -> String? {
+        productDefinitions[id].map { "\($0.file):\($0.line):\($0.column)" }
+    }
+
+    mutating func recordProduct(_ id: String, at node: Node) {
+        productDefinitions[id] = sourceMark(node)
+    }
+
+    func replyMark(_ id: String) -> String? {
+        replyDefinitions[id].map { "\($0.file):\($0.line):\($0.column)" }
+    }
+
+    mutating func recordReply(_ id: String, at node: Node, intent: String, intentNode: Node) {
+        replyDefinitions[id] = sourceMark(node)
+        replyIntents.append((intent, sourceMark(intentNode)))
+    }
+
     // MARK: - Cross-file checks
 
     /// Checks what only the whole rule set can tell: undefined and cyclic concepts.
@@ -342,6 +365,11 @@ package struct RuleFileParser {
             let known = Array(builder.concepts.keys) + Array(RuleSetBuilder.builtInConcepts.keys)
             report(DidYouMean.message("undefined concept '~\(use.name)'", for: use.name, among: known.sorted()),
                    code: "undefined-concept", at: use.at)
+        }
+        let intentIDs = Set(builder.intents.map(\.id))
+        for use in replyIntents where !intentIDs.contains(use.intent) {
+            report(DidYouMean.message("reply for undefined intent '\(use.intent)'", for: use.intent, among: intentIDs.sorted()),
+                   code: "undefined-intent", at: use.at)
         }
         for name in builder.concepts.keys.sorted() {
             var path: [String] = []

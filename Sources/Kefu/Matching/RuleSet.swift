@@ -18,8 +18,17 @@ public final class RuleSet: Sendable {
     let segmenter: Segmenter
     let matcher: IntentMatcher
     let slotExtractor: SlotExtractor
+    /// The shop's profile: name, shipping, returns, bargaining, payment.
+    public let shop: ShopProfile
+    /// The shop's products.
+    public let catalog: Catalog
+    /// The scripted replies, in file order.
+    public let replies: [ReplyDefinition]
+    /// Reply indices by intent id, by priority (highest first).
+    let repliesByIntent: [String: [Int]]
 
-    init(intents: [Intent], definitions: [IntentDefinition], lexicon: Lexicon, matcher: IntentMatcher) {
+    init(intents: [Intent], definitions: [IntentDefinition], lexicon: Lexicon, matcher: IntentMatcher,
+         shop: ShopProfile, catalog: Catalog, replies: [ReplyDefinition]) {
         self.intents = intents
         self.definitions = definitions
         self.lexicon = lexicon
@@ -27,6 +36,15 @@ public final class RuleSet: Sendable {
         self.segmenter = Segmenter(lexicon: lexicon)
         self.matcher = matcher
         self.slotExtractor = SlotExtractor(lexicon: lexicon)
+        self.shop = shop
+        self.catalog = catalog
+        self.replies = replies
+        var byIntent: [String: [Int]] = [:]
+        for (index, reply) in replies.enumerated() { byIntent[reply.intent, default: []].append(index) }
+        for key in byIntent.keys {
+            byIntent[key]?.sort { replies[$0].priority != replies[$1].priority ? replies[$0].priority > replies[$1].priority : $0 < $1 }
+        }
+        self.repliesByIntent = byIntent
     }
 
     /// The number of compiled matchers (evidence, vetoes and lowering).

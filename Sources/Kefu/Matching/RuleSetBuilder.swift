@@ -31,6 +31,12 @@ package struct RuleSetBuilder: Sendable {
     package var synonyms: [(canonical: String, variants: [String])] = []
     /// The intents, in declaration order (ties rank by it).
     package var intents: [IntentDefinition] = []
+    /// The shop's profile.
+    package var shop = ShopProfile()
+    /// The catalog's products.
+    package var products: [Product] = []
+    /// The scripted replies.
+    package var replies: [ReplyDefinition] = []
 
     /// Creates a builder over a base lexicon.
     package init(lexicon: Lexicon) {
@@ -71,6 +77,11 @@ package struct RuleSetBuilder: Sendable {
             for case .term(let text) in members where Self.joinsLexicon(normalizer.normalize(text).text) {
                 entries.append(Lexicon.Entry(text, kind: name))
             }
+        }
+        for product in products {
+            entries.append(Lexicon.Entry(product.category, kind: "category"))
+            for material in product.materials { entries.append(Lexicon.Entry(material, kind: "material")) }
+            for colour in product.colours { entries.append(Lexicon.Entry(colour, kind: "colour")) }
         }
         for term in allTerms {
             let normalized = normalizer.normalize(term).text
@@ -241,7 +252,8 @@ package struct RuleSetBuilder: Sendable {
             matchers: matchers, postingStart: postingStart, postings: postings, kindPostings: kindPostings,
             canonical: canonical, textSymbols: textSymbols, phrases: phrases, isParticle: isParticle,
             regexes: regexes)
-        return RuleSet(intents: intentsOut, definitions: intents, lexicon: lexicon, matcher: matcher)
+        return RuleSet(intents: intentsOut, definitions: intents, lexicon: lexicon, matcher: matcher, shop: shop,
+                       catalog: Catalog(products), replies: replies)
     }
 
     /// Whether a normalized term becomes a lexicon word: Chinese and other non-Latin words do;

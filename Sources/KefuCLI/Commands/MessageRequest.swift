@@ -30,6 +30,7 @@ struct MessageRequest {
     var text: String
     var product: String?
     var conversation: String?
+    var time: Double?
 
     init(text: String) {
         self.text = text
@@ -47,6 +48,7 @@ struct MessageRequest {
         var text: String?
         var product: String?
         var conversation: String?
+        var time: Double?
     }
 
     private struct IDOnly: Decodable {
@@ -71,6 +73,7 @@ struct MessageRequest {
         request.id = wire.id
         request.product = wire.product
         request.conversation = wire.conversation
+        request.time = wire.time
         return request
     }
 }

@@ -36,6 +36,16 @@ struct Suggest: ParsableCommand {
     @Flag(help: "Print messages/s on stderr while reading.")
     var progress = false
 
+    @Option(help: ArgumentHelp("Replies to return per message (products: --products).", valueName: "n"))
+    var top: Int = 3
+
+    @Option(help: ArgumentHelp("Products to recommend per message.", valueName: "n"))
+    var products: Int = 2
+
+    func validate() throws {
+        guard top >= 0, products >= 0 else { throw ValidationError("--top and --products must be 0 or more") }
+    }
+
     @Argument(help: "Files to read (default: standard input).")
     var files: [String] = []
 
@@ -44,12 +54,13 @@ struct Suggest: ParsableCommand {
         let rules = try ruleOptions.loadRules()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let store = ConversationStore(capacity: 100_000, idleSeconds: 30 * 60)
         var output = OutputWriter(fd: 1)
         var meter = ProgressMeter(isEnabled: progress)
         for (name, fd) in inputs.sources {
             var reader = LineReader(fd: fd, maximumLineBytes: 1 << 20)
             while let line = reader.next() {
-                let record = answer(line, source: name, rules: rules)
+                let record = answer(line, source: name, rules: rules, store: store)
                 switch format {
                 case .json:
                     output.write(try encoder.encode(record))
@@ -66,7 +77,7 @@ struct Suggest: ParsableCommand {
         meter.finish()
     }
 
-    private func answer(_ line: InputLine, source: String, rules: RuleSet) -> SuggestRecord {
+    private func answer(_ line: InputLine, source: String, rules: RuleSet, store: ConversationStore) -> SuggestRecord {
         let (decoded, repaired) = line.decoded()
         var warnings: [SuggestRecord.Problem] = []
         if repaired {
@@ -93,8 +104,13 @@ struct Suggest: ParsableCommand {
             warnings.append(.init(code: "truncated",
                                   message: "message cut to its first \(Self.maximumCharacters) characters"))
         }
-        let analysis = rules.analyze(text)
-        return SuggestRecord(id: request.id, text: text, analysis: analysis, rules: rules, explain: explain,
-                             warnings: warnings)
+        if let product = request.product, rules.catalog.product(id: product) == nil {
+            return SuggestRecord(id: request.id, error: .init(code: "unknown-product",
+                                                              message: "no product '\(product)' in the catalog"))
+        }
+        let time = request.time ?? Date().timeIntervalSince1970
+        let suggestion = store.suggest(text, rules: rules, product: request.product, conversation: request.conversation,
+                                       limits: SuggestionLimits(replies: top, products: products), time: time)
+        return SuggestRecord(id: request.id, text: text, suggestion: suggestion, explain: explain, warnings: warnings)
     }
 }

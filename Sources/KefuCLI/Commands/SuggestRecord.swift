@@ -22,6 +22,21 @@ struct SuggestRecord: Encodable {
         var original: [Int]
     }
 
+    struct ReplyRecord: Encodable {
+        var id: String
+        var intent: String
+        var text: String
+        var score: Double
+        var because: String
+    }
+
+    struct ProductRecord: Encodable {
+        var id: String
+        var name: String
+        var score: Double
+        var because: String
+    }
+
     struct Explanation: Encodable {
         var normalized: String
         var tokens: [String]
@@ -32,6 +47,9 @@ struct SuggestRecord: Encodable {
     var text: String?
     var intents: [IntentRecord]?
     var slots: Slots?
+    var replies: [ReplyRecord]?
+    var products: [ProductRecord]?
+    var product: String?
     var explanation: Explanation?
     var warnings: [Problem]?
     var error: Problem?
@@ -41,7 +59,8 @@ struct SuggestRecord: Encodable {
         self.error = error
     }
 
-    init(id: RequestID?, text: String, analysis: Analysis, rules: RuleSet, explain: Bool, warnings: [Problem]) {
+    init(id: RequestID?, text: String, suggestion: Suggestion, explain: Bool, warnings: [Problem]) {
+        let analysis = suggestion.analysis
         self.id = id
         self.text = text
         func record(_ match: IntentMatch) -> IntentRecord {
@@ -56,8 +75,13 @@ struct SuggestRecord: Encodable {
                             original: [original.lowerBound, original.upperBound])
                     } : nil)
         }
-        intents = analysis.intents.map(record)
-        slots = analysis.slots
+        intents = suggestion.intents.map(record)
+        slots = suggestion.slots
+        replies = suggestion.replies.map {
+            ReplyRecord(id: $0.id, intent: $0.intent, text: $0.text, score: $0.score, because: $0.because)
+        }
+        products = suggestion.products.map { ProductRecord(id: $0.id, name: $0.name, score: $0.score, because: $0.because) }
+        product = suggestion.productID
         if explain {
             explanation = Explanation(
                 normalized: analysis.text.text, tokens: analysis.tokens.map(analysis.text.text(of:)),
@@ -67,7 +91,7 @@ struct SuggestRecord: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, text, intents, slots, explanation, warnings, error
+        case id, text, intents, slots, replies, products, product, explanation, warnings, error
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -76,6 +100,9 @@ struct SuggestRecord: Encodable {
         try container.encodeIfPresent(text, forKey: .text)
         try container.encodeIfPresent(intents, forKey: .intents)
         try container.encodeIfPresent(slots, forKey: .slots)
+        try container.encodeIfPresent(replies, forKey: .replies)
+        try container.encodeIfPresent(products, forKey: .products)
+        try container.encodeIfPresent(product, forKey: .product)
         try container.encodeIfPresent(explanation, forKey: .explanation)
         try container.encodeIfPresent(warnings, forKey: .warnings)
         try container.encodeIfPresent(error, forKey: .error)
@@ -101,6 +128,10 @@ extension SuggestRecord {
                 for evidence in intent.evidence ?? [] {
                     lines.append("    \(intent.id) ← \(evidence.matcher) \"\(evidence.text)\" (\(format(evidence.weight)))")
                 }
+            }
+            for reply in replies ?? [] { lines.append("  reply \(reply.id) \(format(reply.score)): \(reply.text)") }
+            for product in products ?? [] {
+                lines.append("  product \(product.id) \(product.name) \(format(product.score)): \(product.because)")
             }
             for warning in warnings ?? [] { lines.append("  warning [\(warning.code)]: \(warning.message)") }
         }

@@ -1,0 +1,78 @@
+/// Ranks catalog products for what a shopper asked: category, material, colour, size in stock, budget.
+struct Recommender: Sendable {
+    /// The most products of one index list scored per request (a bound for huge catalogs).
+    static let maximumCandidates = 2_000
+
+    let catalog: Catalog
+
+    func recommend(slots: Slots, size: String?, excluding excluded: String?, category fallback: String?,
+                   limit: Int) -> [ProductSuggestion] {
+        guard limit > 0 else { return [] }
+        let category = slots.category ?? fallback
+        var candidates: [Int] = []
+        if let category { candidates = indices(forCategory: category) }
+        if candidates.isEmpty, let material = slots.material { candidates = catalog.byMaterial[material] ?? [] }
+        if candidates.isEmpty, let colour = slots.colour { candidates = catalog.byColour[colour] ?? [] }
+        if candidates.isEmpty, category == nil { candidates = Array(catalog.products.indices.prefix(Self.maximumCandidates)) }
+        var scored: [(index: Int, score: Double, because: [String])] = []
+        for index in candidates.prefix(Self.maximumCandidates) {
+            let product = catalog.products[index]
+            if product.id == excluded { continue }
+            var score = 0.3
+            var because: [String] = []
+            if let category, product.category.contains(Self.stem(category)) {
+                score += 0.3
+                because.append(product.category)
+            }
+            if let material = slots.material, product.materials.contains(material) {
+                score += 0.15
+                because.append(material)
+            }
+            if let colour = slots.colour, product.colours.contains(colour) {
+                score += 0.1
+                because.append("有\(colour)")
+            }
+            if let size {
+                if product.stockCount(size: size, colour: slots.colour) > 0 {
+                    score += 0.1
+                    because.append("\(size)码有货")
+                } else {
+                    score -= 0.2
+                }
+            } else if product.stockCount(size: nil, colour: nil) == 0 {
+                score -= 0.2
+            }
+            if let budget = slots.money {
+                if product.price <= budget {
+                    score += 0.05
+                    because.append("\(Fact.number(product.price))元在预算内")
+                } else {
+                    score -= 0.1
+                }
+            }
+            if let point = product.sellingPoints.first { because.append(point) }
+            scored.append((index, min(1, max(0, score)), because))
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
+        return scored.prefix(limit).map { item in
+            let product = catalog.products[item.index]
+            return ProductSuggestion(id: product.id, name: product.name, score: (item.score * 1000).rounded() / 1000,
+                                     because: item.because.joined(separator: "；"))
+        }
+    }
+
+    /// Products of a category: exact, else categories that contain its stem (裙子 → 连衣裙, 半身裙).
+    private func indices(forCategory category: String) -> [Int] {
+        if let exact = catalog.byCategory[category] { return exact }
+        let stem = Self.stem(category)
+        guard !stem.isEmpty else { return [] }
+        return catalog.byCategory.keys.sorted().filter { $0.contains(stem) }.flatMap { catalog.byCategory[$0] ?? [] }
+    }
+
+    /// 裙子 → 裙, 鞋子 → 鞋: the part of a shopper's category word that product categories share.
+    static func stem(_ category: String) -> String {
+        var word = category
+        if word.count > 1, word.hasSuffix("子") { word.removeLast() }
+        return word
+    }
+}

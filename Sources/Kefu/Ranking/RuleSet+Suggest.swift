@@ -1,0 +1,150 @@
+extension RuleSet {
+    /// Suggests replies and products for a message, in a conversation's context.
+    ///
+    /// Pure: the same message, product and state give the same suggestion and next state. Keep the
+    /// state per conversation (``ConversationStore`` does, bounded) and pass it back next time.
+    ///
+    /// ```swift
+    /// let (suggestion, state) = rules.suggest("这件背心L号的多长？", product: "vest-cotton-01")
+    /// suggestion.replies.first?.text   // "亲，这款纯棉宽松背心L码衣长87cm…"
+    /// let (followUp, _) = rules.suggest("那XL呢", state: state)   // still a size question, about XL
+    /// ```
+    /// - Parameters:
+    ///   - message: The text as the shopper typed it.
+    ///   - product: The id of the product in view, if any (unknown ids are ignored; check with ``Catalog/product(id:)``).
+    ///   - state: The conversation so far, or `nil` for a first message.
+    ///   - limits: How many replies and products to return.
+    ///   - time: The current time in seconds (for the state's idle time).
+    /// - Returns: The suggestion and the conversation's next state.
+    public func suggest(
+        _ message: String, product: String? = nil, state: ConversationState? = nil,
+        limits: SuggestionLimits = SuggestionLimits(), time: Double = 0
+    ) -> (Suggestion, ConversationState) {
+        let analysis = analyze(message)
+        var next = state ?? ConversationState()
+        next.lastUsed = time
+        let productID = product.flatMap { catalog.product(id: $0) != nil ? $0 : nil } ?? next.productID
+        let inView = productID.flatMap(catalog.product(id:))
+
+        // Context: a message with slots but no intent continues the last intent (「那L呢」).
+        var intents = analysis.intents
+        if intents.isEmpty, let last = next.lastIntent, !analysis.slots.isEmpty, analysis.tokens.count <= 6 {
+            intents = [IntentMatch(id: last, score: 0.6, evidence: [])]
+        }
+        var slots = analysis.slots
+        slots.fillBody(from: next.slots)
+        if intents.contains(where: { $0.id == "discount" }) { next.discountTurns += 1 }
+
+        var advice: SizeAdvisor.Advice?
+        if let chart = inView?.sizeChart, slots.height != nil || slots.weight != nil || slots.footLength != nil {
+            advice = SizeAdvisor().advise(chart: chart, height: slots.height, weight: slots.weight,
+                                          footLength: slots.footLength)
+        }
+        let facts = FactSheet(shop: shop, product: inView, slots: slots, advice: advice)
+        let replies = rankReplies(intents, facts: facts, bargainTurn: next.discountTurns, limit: limits.replies)
+        var products: [ProductSuggestion] = []
+        let wantsProducts = intents.contains { $0.id == "recommendation" }
+            || (intents.first?.id == "stock" && inView != nil && facts.askedSize != nil
+                && inView?.stockCount(size: facts.askedSize, colour: slots.colour) == 0)
+        if wantsProducts || (advice?.size == nil && advice != nil) {
+            products = Recommender(catalog: catalog).recommend(
+                slots: slots, size: facts.askedSize, excluding: wantsProducts && intents.first?.id == "recommendation" ? nil : productID,
+                category: inView?.category, limit: limits.products)
+        }
+        next.productID = productID
+        next.lastIntent = intents.first?.id ?? next.lastIntent
+        next.slots.merge(slots)
+        let suggestion = Suggestion(analysis: analysis, intents: intents, slots: slots, replies: replies,
+                                    products: products, productID: productID)
+        return (suggestion, next)
+    }
+
+    private func rankReplies(_ intents: [IntentMatch], facts: FactSheet, bargainTurn: Int, limit: Int)
+        -> [ReplySuggestion]
+    {
+        guard limit > 0 else { return [] }
+        var result: [ReplySuggestion] = []
+        for (rank, intent) in intents.enumerated() {
+            var perIntent = 0
+            for index in repliesByIntent[intent.id] ?? [] {
+                let reply = replies[index]
+                guard let because = holds(reply.conditions, facts: facts, bargainTurn: bargainTurn),
+                    let text = reply.template.fill(facts.value)
+                else { continue }
+                let priority = Double(min(100, max(0, reply.priority))) / 100
+                // Best intent first; within an intent, higher priority first.
+                let score = intent.score * (0.5 + 0.5 * priority) * (rank == 0 ? 1 : 0.9)
+                let facts = reply.template.facts
+                result.append(ReplySuggestion(
+                    id: reply.id, intent: intent.id, text: text, score: (score * 1000).rounded() / 1000,
+                    because: "\(intent.id) \(Fact.number((intent.score * 100).rounded() / 100))"
+                        + (because.isEmpty ? "" : "; " + because.joined(separator: ", "))
+                        + (facts.isEmpty ? "" : "; facts: " + facts.joined(separator: ", "))))
+                perIntent += 1
+                if perIntent == limit { break }
+            }
+        }
+        result.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
+        return Array(result.prefix(limit))
+    }
+
+    /// The conditions that held, described, or `nil` when one does not hold.
+    private func holds(_ conditions: ReplyDefinition.Conditions, facts: FactSheet, bargainTurn: Int) -> [String]? {
+        var because: [String] = []
+        for name in conditions.has {
+            guard let value = facts.value(name), !value.isEmpty else { return nil }
+        }
+        for name in conditions.missing where facts.value(name) != nil { return nil }
+        if let category = conditions.category {
+            guard let product = facts.product, product.category == category else { return nil }
+            because.append("category \(category)")
+        }
+        if let material = conditions.material {
+            guard let product = facts.product, product.materials.contains(material) else { return nil }
+            because.append("material \(material)")
+        }
+        if let inStock = conditions.inStock {
+            guard let product = facts.product, let size = facts.askedSize else { return nil }
+            let has = product.stockCount(size: size, colour: facts.slots.colour) > 0
+            guard has == inStock else { return nil }
+            because.append(inStock ? "\(size) in stock" : "\(size) out of stock")
+        }
+        if let free = conditions.freeShipping {
+            guard shop.shipsFree(to: facts.slots.region) == free else { return nil }
+            because.append(free ? "free shipping" : "region excluded from free shipping")
+        }
+        if let turn = conditions.bargainTurn {
+            let lastStep = replies.compactMap(\.conditions.bargainTurn).max() ?? turn
+            guard bargainTurn == turn || (turn == lastStep && bargainTurn > turn) else { return nil }
+            because.append("discount request #\(bargainTurn)")
+        }
+        return because
+    }
+}
+
+extension Slots {
+    /// Keeps body measurements from earlier messages when this one has none.
+    mutating func fillBody(from earlier: Slots) {
+        if height == nil { height = earlier.height }
+        if weight == nil { weight = earlier.weight }
+        if footLength == nil { footLength = earlier.footLength }
+        if region == nil { region = earlier.region }
+    }
+
+    /// Takes every slot this message has, keeping the earlier ones it does not.
+    mutating func merge(_ newer: Slots) {
+        size = newer.size ?? size
+        shoeSize = newer.shoeSize ?? shoeSize
+        footLength = newer.footLength ?? footLength
+        height = newer.height ?? height
+        weight = newer.weight ?? weight
+        quantity = newer.quantity ?? quantity
+        money = newer.money ?? money
+        courier = newer.courier ?? courier
+        orderNumber = newer.orderNumber ?? orderNumber
+        region = newer.region ?? region
+        category = newer.category ?? category
+        material = newer.material ?? material
+        colour = newer.colour ?? colour
+    }
+}

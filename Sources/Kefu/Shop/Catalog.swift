@@ -1,0 +1,36 @@
+/// A shop's products, indexed by id, category, material and colour.
+///
+/// Recommendations look products up through the indexes, so their cost depends on the products
+/// that share a category (or material, colour) with the request, not on the catalog's size.
+public struct Catalog: Sendable {
+    /// The products, in file order.
+    public let products: [Product]
+    let byID: [String: Int]
+    let byCategory: [String: [Int]]
+    let byMaterial: [String: [Int]]
+    let byColour: [String: [Int]]
+
+    /// Builds the indexes.
+    public init(_ products: [Product]) {
+        self.products = products
+        var byID: [String: Int] = [:]
+        var byCategory: [String: [Int]] = [:]
+        var byMaterial: [String: [Int]] = [:]
+        var byColour: [String: [Int]] = [:]
+        for (index, product) in products.enumerated() {
+            if byID[product.id] == nil { byID[product.id] = index }
+            byCategory[product.category, default: []].append(index)
+            for material in Set(product.materials) { byMaterial[material, default: []].append(index) }
+            for colour in Set(product.colours) { byColour[colour, default: []].append(index) }
+        }
+        self.byID = byID
+        self.byCategory = byCategory
+        self.byMaterial = byMaterial
+        self.byColour = byColour
+    }
+
+    /// The product with an id.
+    public func product(id: String) -> Product? {
+        byID[id].map { products[$0] }
+    }
+}

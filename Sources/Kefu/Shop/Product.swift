@@ -1,0 +1,67 @@
+/// One product of a shop's catalog, with its stock and size chart.
+public struct Product: Sendable, Hashable, Identifiable {
+    /// The product's id (`vest-cotton-01`).
+    public var id: String
+    /// Its name (`纯棉宽松背心`).
+    public var name: String
+    /// Its category (`背心`), as shoppers name it.
+    public var category: String
+    /// The price in yuan.
+    public var price: Double
+    /// The lowest price the shop accepts.
+    public var floorPrice: Double?
+    /// Materials (`棉`, `羊毛`).
+    public var materials: [String]
+    /// Colours.
+    public var colours: [String]
+    /// Stock: size → colour → count; a size without colours keeps its count under `""`.
+    public var stock: [String: [String: Int]]
+    /// Care instructions.
+    public var care: String?
+    /// Selling points, the strongest first.
+    public var sellingPoints: [String]
+    /// The size chart, if the product has sizes.
+    public var sizeChart: SizeChart?
+
+    /// Creates a product.
+    public init(
+        id: String, name: String, category: String, price: Double, floorPrice: Double? = nil,
+        materials: [String] = [], colours: [String] = [], stock: [String: [String: Int]] = [:], care: String? = nil,
+        sellingPoints: [String] = [], sizeChart: SizeChart? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.category = category
+        self.price = price
+        self.floorPrice = floorPrice
+        self.materials = materials
+        self.colours = colours
+        self.stock = stock
+        self.care = care
+        self.sellingPoints = sellingPoints
+        self.sizeChart = sizeChart
+    }
+
+    /// Units in stock of a size (and colour), or of everything when both are `nil`.
+    public func stockCount(size: String?, colour: String?) -> Int {
+        let sizes = size.map { key in stock.filter { $0.key.caseInsensitiveEquals(key) }.map(\.value) } ?? Array(stock.values)
+        return sizes.reduce(0) { total, colours in
+            total + colours.reduce(0) { sum, entry in
+                sum + ((colour == nil || entry.key.isEmpty || entry.key == colour) ? entry.value : 0)
+            }
+        }
+    }
+
+    /// The sizes with stock, in size-chart order when there is one.
+    public var sizesInStock: [String] {
+        let order = sizeChart?.rows.map(\.size) ?? stock.keys.sorted()
+        return order.filter { stockCount(size: $0, colour: nil) > 0 }
+    }
+}
+
+extension String {
+    /// Equal ignoring ASCII case (`l` and `L`).
+    func caseInsensitiveEquals(_ other: String) -> Bool {
+        self.utf8.count == other.utf8.count && self.lowercased() == other.lowercased()
+    }
+}
