@@ -46,6 +46,7 @@ extension RuleFileParser {
         }
         if let entry = values["examples"], let items = strings(entry.value, what: "'examples'") {
             intent.examples = items.map(\.0)
+            for (text, itemNode) in items { recordExample(id, text, at: itemNode) }
         }
         guard let match = values["match"] else {
             report("intent '\(id)' needs a 'match' list", code: "missing-key", at: idNode)

@@ -227,6 +227,7 @@ extension RuleFileParser {
             return
         }
         recordReply(id, at: idNode, intent: intent, intentNode: intentNode)
+        recordReplyText(id, text, at: textNode)
         let template: ReplyTemplate
         do {
             template = try ReplyTemplate(parsing: text)

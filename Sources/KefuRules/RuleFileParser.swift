@@ -26,6 +26,12 @@ package struct RuleFileParser {
 
     package var builder: RuleSetBuilder
     package private(set) var diagnostics: [RuleDiagnostic] = []
+    /// Where each term was written (for lint).
+    package private(set) var termUses: [(text: String, file: String, line: Int, column: Int)] = []
+    /// Where each intent example was written (for lint).
+    package private(set) var exampleUses: [(intent: String, text: String, file: String, line: Int, column: Int)] = []
+    /// Where each reply text was written (for lint).
+    package private(set) var replyTexts: [(id: String, text: String, file: String, line: Int, column: Int)] = []
     private var file = ""
     private var yaml = ""
     private var nodesVisited = 0
@@ -324,6 +330,10 @@ package struct RuleFileParser {
         }
         let reference = TermReference(trimmed)
         if case .concept(let name) = reference { conceptUses.append((name, sourceMark(node))) }
+        if case .term = reference {
+            let mark = sourceMark(node)
+            termUses.append((trimmed, mark.file, mark.line, mark.column))
+        }
         return reference
     }
 
@@ -338,6 +348,16 @@ package struct RuleFileParser {
 
     mutating func recordIntent(_ id: String, at node: Node) {
         intentDefinitions[id] = sourceMark(node)
+    }
+
+    mutating func recordExample(_ intent: String, _ text: String, at node: Node) {
+        let mark = sourceMark(node)
+        exampleUses.append((intent, text, mark.file, mark.line, mark.column))
+    }
+
+    mutating func recordReplyText(_ id: String, _ text: String, at node: Node) {
+        let mark = sourceMark(node)
+        replyTexts.append((id, text, mark.file, mark.line, mark.column))
     }
 
     func productMark(_ id: String) -> String? {
