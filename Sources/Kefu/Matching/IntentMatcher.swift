@@ -55,7 +55,7 @@ struct IntentMatcher: Sendable {
     /// Raw symbol → canonical symbol (synonyms).
     let canonical: [Int32]
     /// Symbols of Latin, number and size tokens that are not lexicon words (`yh`, `xl`, `37码`).
-    let textSymbols: [String: Int32]
+    let textSymbols: TextSymbolTable
     /// Phrases (several tokens) by their first raw symbol: the rest of the raw symbols and the phrase's symbol.
     let phrases: [Int32: [(rest: [Int32], symbol: Int32)]]
     /// Per canonical symbol: a particle, not counted in sequence gaps.
@@ -86,8 +86,9 @@ struct IntentMatcher: Sendable {
         for (i, token) in tokens.enumerated() {
             var raw: Int32 = token.lexeme
             if raw < 0, !textSymbols.isEmpty, token.kind != .punctuation {
-                // Latin, numbers, sizes, emoji and stickers, and ICU's words inside phrases.
-                raw = textSymbols[text.text(of: token)] ?? -1
+                // Latin, numbers, sizes, emoji and stickers, and ICU's words inside phrases:
+                // looked up by a hash of the units, without building a string.
+                raw = textSymbols.symbol(of: text.units, token.range)
             }
             symbols[i] = raw
             var isCounted = token.kind != .punctuation && token.kind != .emoji

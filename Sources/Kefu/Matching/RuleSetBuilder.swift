@@ -250,7 +250,7 @@ package struct RuleSetBuilder: Sendable {
         }
         let matcher = IntentMatcher(
             matchers: matchers, postingStart: postingStart, postings: postings, kindPostings: kindPostings,
-            canonical: canonical, textSymbols: textSymbols, phrases: phrases, isParticle: isParticle,
+            canonical: canonical, textSymbols: TextSymbolTable(textSymbols), phrases: phrases, isParticle: isParticle,
             regexes: regexes)
         return RuleSet(intents: intentsOut, definitions: intents, lexicon: lexicon, matcher: matcher, shop: shop,
                        catalog: Catalog(products), replies: replies)

@@ -52,8 +52,7 @@ struct Suggest: ParsableCommand {
     func run() throws {
         let inputs = try InputSources(paths: files)
         let rules = try ruleOptions.loadRules()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var json = JSONLine()
         let store = ConversationStore(capacity: 100_000, idleSeconds: 30 * 60)
         var output = OutputWriter(fd: 1)
         var meter = ProgressMeter(isEnabled: progress)
@@ -63,7 +62,9 @@ struct Suggest: ParsableCommand {
                 let record = answer(line, source: name, rules: rules, store: store)
                 switch format {
                 case .json:
-                    output.write(try encoder.encode(record))
+                    json.reset()
+                    record.write(to: &json)
+                    output.write(json.bytes)
                     output.write([0x0A])
                 case .text:
                     output.writeLine(record.readable())

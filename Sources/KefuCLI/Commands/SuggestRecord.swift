@@ -153,3 +153,135 @@ extension JSONEncoder {
         return encoder
     }
 }
+
+extension SuggestRecord {
+    /// Writes the record as one JSON object with sorted keys (see ``JSONLine``).
+    func write(to json: inout JSONLine) {
+        json.beginObject()
+        if let error {
+            json.key("error")
+            json.beginObject()
+            json.member("code", error.code)
+            json.member("message", error.message)
+            json.endObject()
+        }
+        if let explanation {
+            json.key("explanation")
+            json.beginObject()
+            json.key("candidates")
+            json.beginArray()
+            for candidate in explanation.candidates { candidate.write(to: &json) }
+            json.endArray()
+            json.member("normalized", explanation.normalized)
+            json.key("tokens")
+            json.beginArray()
+            for token in explanation.tokens { json.string(token) }
+            json.endArray()
+            json.endObject()
+        }
+        if let id {
+            json.key("id")
+            switch id {
+            case .string(let text): json.string(text)
+            case .number(let value): json.number(value)
+            }
+        }
+        if let intents {
+            json.key("intents")
+            json.beginArray()
+            for intent in intents { intent.write(to: &json) }
+            json.endArray()
+        }
+        json.member("product", product)
+        if let products {
+            json.key("products")
+            json.beginArray()
+            for product in products {
+                json.beginObject()
+                json.member("because", product.because)
+                json.member("id", product.id)
+                json.member("name", product.name)
+                json.member("score", product.score)
+                json.endObject()
+            }
+            json.endArray()
+        }
+        if let replies {
+            json.key("replies")
+            json.beginArray()
+            for reply in replies {
+                json.beginObject()
+                json.member("because", reply.because)
+                json.member("id", reply.id)
+                json.member("intent", reply.intent)
+                json.member("score", reply.score)
+                json.member("text", reply.text)
+                json.endObject()
+            }
+            json.endArray()
+        }
+        if let slots {
+            json.key("slots")
+            slots.write(to: &json)
+        }
+        json.member("text", text)
+        if let warnings {
+            json.key("warnings")
+            json.beginArray()
+            for warning in warnings {
+                json.beginObject()
+                json.member("code", warning.code)
+                json.member("message", warning.message)
+                json.endObject()
+            }
+            json.endArray()
+        }
+        json.endObject()
+    }
+}
+
+extension SuggestRecord.IntentRecord {
+    func write(to json: inout JSONLine) {
+        json.beginObject()
+        if let evidence {
+            json.key("evidence")
+            json.beginArray()
+            for item in evidence {
+                json.beginObject()
+                json.member("matcher", item.matcher)
+                json.key("original")
+                json.beginArray()
+                for offset in item.original { json.number(offset) }
+                json.endArray()
+                json.member("text", item.text)
+                json.member("weight", item.weight)
+                json.endObject()
+            }
+            json.endArray()
+        }
+        json.member("id", id)
+        json.member("score", score)
+        json.endObject()
+    }
+}
+
+extension Slots {
+    /// The slots as a JSON object with sorted keys (the same keys as their `Codable` form).
+    func write(to json: inout JSONLine) {
+        json.beginObject()
+        json.member("category", category)
+        json.member("colour", colour)
+        json.member("courier", courier)
+        json.member("foot_length_cm", footLength)
+        json.member("height_cm", height)
+        json.member("material", material)
+        json.member("money_yuan", money)
+        json.member("order_number", orderNumber)
+        json.member("quantity", quantity)
+        json.member("region", region)
+        json.member("shoe_size", shoeSize)
+        json.member("size", size)
+        json.member("weight_jin", weight)
+        json.endObject()
+    }
+}
