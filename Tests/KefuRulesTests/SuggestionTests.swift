@@ -154,7 +154,7 @@ struct SuggestionTests {
         ("178 140斤穿什么码", "按您178cm、140斤，建议XL码"),
         ("165 118斤穿什么码", "按您165cm、118斤，建议L码"),
         ("身高162，120斤穿什么码", "按您162cm、120斤，介于M和L之间，喜欢宽松选L，喜欢合身选M"),
-        ("身高190，200斤穿什么码", "按您190cm、200斤，这款最大的XL码可能也偏小，建议看看更宽松的款"),
+        ("身高190，200斤穿什么码", "按您190cm、200斤，这款只做到XL码，按您的身材可能偏小，建议看看更宽松的款"),
     ])
     func theSizeAdvisor(message: String, expected: String) throws {
         let (suggestion, _) = try suggest(message, product: "vest")

@@ -10,7 +10,7 @@ package struct Fact {
         "advice.size", "advice.reason", "advice.note",
         "stock.sizes", "stock.count",
         "shipping.courier", "shipping.couriers", "shipping.cutoff", "shipping.days", "shipping.fee",
-        "shipping.express_extra",
+        "shipping.express_extra", "shipping.excluded", "shipping.express",
         "returns.days", "returns.shipping", "returns.exchange",
         "bargain.coupon", "bargain.gift", "bargain.free_shipping_from",
         "payment.methods", "payment.cod_fee", "payment.invoice",
@@ -36,7 +36,7 @@ struct FactSheet {
     let advice: SizeAdvisor.Advice?
 
     /// The size asked about: the slot, else the advised size.
-    var askedSize: String? { slots.size ?? advice?.size }
+    var askedSize: String? { slots.size ?? slots.shoeSize.map(Fact.number) ?? advice?.size }
 
     func value(_ name: String) -> String? {
         let dot = name.firstIndex(of: ".")
@@ -132,8 +132,17 @@ struct FactSheet {
         case "couriers": return joined(shop.couriers)
         case "cutoff": return shop.cutoff
         case "days":
-            if let region = slots.region, let days = shop.regionDays[region] { return days }
+            if let region = slots.region {
+                if let days = shop.regionDays[region] { return days }
+                if let entry = shop.regionDays.sorted(by: { $0.key < $1.key })
+                    .first(where: { $0.key.hasPrefix(region) || region.hasPrefix($0.key) })
+                {
+                    return entry.value
+                }
+            }
             return shop.deliveryDays
+        case "excluded": return joined(shop.excludedRegions)
+        case "express": return shop.couriers.count > 1 ? shop.couriers[1] : nil
         case "fee": return shop.extraFee.map(Fact.number)
         case "express_extra": return shop.expressExtra.map(Fact.number)
         default: return nil

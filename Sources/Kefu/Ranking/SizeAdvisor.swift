@@ -76,10 +76,10 @@ public struct SizeAdvisor: Sendable {
         case .inside(let index): return Advice(size: chart.rows[index].size, reason: reason, note: nil)
         case .below:
             return Advice(size: nil, reason: reason,
-                          note: "这款最小的\(chart.rows.first?.size ?? "")码可能也偏大，建议看看小一些的款")
+                          note: "这款从\(chart.rows.first?.size ?? "")码起，按您的身材可能偏大，建议看看小一些的款")
         case .above:
             return Advice(size: nil, reason: reason,
-                          note: "这款最大的\(chart.rows.last?.size ?? "")码可能也偏小，建议看看更宽松的款")
+                          note: "这款只做到\(chart.rows.last?.size ?? "")码，按您的身材可能偏小，建议看看更宽松的款")
         }
     }
 
