@@ -37,6 +37,28 @@ import Testing
         #expect((object["slots"] as? [String: Any])?["size"] as? String == "L")
     }
 
+    @Test func theShippedShopAnswersFromItsCatalog() throws {
+        let input = [
+            #"{"text":"这件背心L号的多长？","product":"vest-cotton-01"}"#,
+            #"{"text":"我身高165体重110斤穿什么码","product":"vest-cotton-01"}"#,
+            "老板我想要一件连衣裙，你推荐一下",
+            #"{"id":9,"text":"这件多少钱","product":"no-such-product"}"#,
+        ].joined(separator: "\n") + "\n"
+        let result = try KefuProcess.run(["suggest"], input: input)
+        #expect(result.status == 0)
+        let records = try objects(result.lines)
+        #expect(records.count == 4)
+        let vest = try #require(records[0]["replies"] as? [[String: Any]])
+        #expect((vest.first?["text"] as? String)?.contains("87") == true)
+        let advice = try #require(records[1]["replies"] as? [[String: Any]])
+        #expect((advice.first?["text"] as? String)?.contains("M码") == true)
+        let products = try #require(records[2]["products"] as? [[String: Any]])
+        #expect(products.count == 2)
+        #expect(products.allSatisfy { ($0["because"] as? String)?.contains("连衣裙") == true })
+        #expect((records[3]["error"] as? [String: Any])?["code"] as? String == "unknown-product")
+        #expect(records[3]["id"] as? Int == 9)
+    }
+
     @Test func mixedGoodAndBadLinesKeepOrderAndCount() throws {
         var input = Array("尺码\n{\"id\": 1, \"text\": \"包邮吗\"}\n{bad json\n{\"id\": \"x\"}\n{\"id\": 3, \"text\": 5}\n".utf8)
         input += [0x61, 0xFF, 0x0A]
