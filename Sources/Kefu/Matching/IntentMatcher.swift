@@ -140,7 +140,13 @@ struct IntentMatcher: Sendable {
                 {
                     continue
                 }
-                if let first = regex.firstUnits, !text.units.contains(where: first.contains) { continue }
+                if let first = regex.firstUnits {
+                    if regex.isAnchored {
+                        guard let unit = text.units.first, first.contains(unit) else { continue }
+                    } else if !text.units.contains(where: first.contains) {
+                        continue
+                    }
+                }
                 if string == nil { string = text.text }
                 guard let string, let range = regex.firstMatch(in: string) else { continue }
                 let covered = tokens.indices.filter { tokens[$0].range.overlaps(range) || tokens[$0].range == range }
@@ -209,14 +215,43 @@ struct CompiledRegex: @unchecked Sendable {
     /// The units a match can start with (see ``RegexPrefilter``), or `nil` to always run.
     let firstUnits: Set<UInt16>?
 
+    /// Whether every match must start at the beginning of the text (`^…` without a top-level `|`).
+    let isAnchored: Bool
+
     init(_ pattern: String) throws {
         regex = try Regex(pattern)
         firstUnits = RegexPrefilter.firstUnits(of: pattern)
+        isAnchored = Self.isAnchoredAtStart(pattern)
+    }
+
+    static func isAnchoredAtStart(_ pattern: String) -> Bool {
+        guard pattern.hasPrefix("^") else { return false }
+        var depth = 0
+        var escaped = false
+        var inClass = false
+        for c in pattern {
+            if escaped {
+                escaped = false
+                continue
+            }
+            switch c {
+            case "\\": escaped = true
+            case "[": inClass = true
+            case "]": inClass = false
+            case "(" where !inClass: depth += 1
+            case ")" where !inClass: depth -= 1
+            case "|" where !inClass && depth == 0: return false
+            default: break
+            }
+        }
+        return true
     }
 
     /// The UTF-16 range of the first match.
     func firstMatch(in string: String) -> Range<Int>? {
-        guard let match = try? regex.firstMatch(in: string) else { return nil }
+        // An anchored pattern is tried once, at the start, instead of at every position.
+        let found = isAnchored ? try? regex.prefixMatch(in: string) : try? regex.firstMatch(in: string)
+        guard let match = found else { return nil }
         let utf16 = string.utf16
         let lower = utf16.distance(from: utf16.startIndex, to: match.range.lowerBound)
         let upper = utf16.distance(from: utf16.startIndex, to: match.range.upperBound)

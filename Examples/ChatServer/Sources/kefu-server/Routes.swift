@@ -1,0 +1,128 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Kefu
+import KefuRules
+import Logging
+import NIOCore
+
+extension HTTPField.Name {
+    /// The conversation id, for clients (and proxies hashing on it) that keep it out of the body.
+    static let kefuConversation = HTTPField.Name("X-Kefu-Conversation")!
+    static let requestID = HTTPField.Name("X-Request-Id")!
+}
+
+extension ChatServer {
+    /// `POST /suggest`, `GET /health`, `POST /reload`.
+    func addRoutes(to router: Router<ChatContext>) {
+        router.post("suggest") { request, context in await self.suggest(request, context: context) }
+        router.get("health") { _, context in
+            let (generation, rules) = (self.live.generation, self.live.current)
+            return json(.ok, HealthResponse(status: "ok", generation: generation, rules: rules), context: context)
+        }
+        router.post("reload") { request, context in await self.reload(request, context: context) }
+    }
+
+    /// Suggests replies for one message. 400 for a body that is not a request, 413 past 64 KB.
+    func suggest(_ request: Request, context: ChatContext) async -> Response {
+        let start = ContinuousClock.now
+        var log: Logger.Metadata = [:]
+        let (status, answer) = await answer(request, log: &log)
+        log["status"] = "\(status.code)"
+        log["latency_ms"] = "\(milliseconds(since: start))"
+        context.logger.info("suggest", metadata: log)
+        return json(status, answer, context: context)
+    }
+
+    private func answer(_ request: Request, log: inout Logger.Metadata) async -> (HTTPResponse.Status, SuggestResponse) {
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: ServerConfig.maximumBodyBytes)
+        } catch is NIOTooManyBytesError {
+            log["error"] = "too-large"
+            return (.contentTooLarge, SuggestResponse(RequestProblem(
+                code: "too-large", message: "the body is larger than \(ServerConfig.maximumBodyBytes) bytes")))
+        } catch {
+            log["error"] = "unreadable-body"
+            return (.badRequest, SuggestResponse(RequestProblem(code: "unreadable-body", message: "the body could not be read")))
+        }
+        let rules = live.current  // one rule set for the whole request, even if a reload lands meanwhile
+        do throws(RequestProblem) {
+            var message = try SuggestRequest.decode(Data(body.readableBytesView))
+            // The body's conversation first, then the header, then the query (what a proxy can see).
+            message.conversation = message.conversation ?? request.headers[.kefuConversation]
+                ?? request.uri.queryParameters["conversation"].map(String.init)
+            if let conversation = message.conversation, conversation.utf8.count > ServerConfig.maximumConversationIDBytes {
+                throw RequestProblem(id: message.id, code: "invalid-field",
+                                     message: "the conversation id is longer than \(ServerConfig.maximumConversationIDBytes) bytes")
+            }
+            if let product = message.product, rules.catalog.product(id: product) == nil {
+                throw RequestProblem(id: message.id, code: "unknown-product", message: "no product '\(product)' in the catalog")
+            }
+            var warnings: [SuggestResponse.Problem] = []
+            var text = message.text
+            if text.count > ServerConfig.maximumCharacters {
+                text = String(text.prefix(ServerConfig.maximumCharacters))
+                warnings.append(.init(code: "truncated",
+                                      message: "message cut to its first \(ServerConfig.maximumCharacters) characters"))
+            }
+            let suggestion = conversations.suggest(
+                text, rules: rules, product: message.product, conversation: message.conversation,
+                limits: SuggestionLimits(), time: message.time ?? Date().timeIntervalSince1970)
+            log["intents"] = "\(suggestion.intents.map(\.id).joined(separator: ","))"
+            log["replies"] = "\(suggestion.replies.count)"
+            if config.logText { log["text"] = "\(text)" }
+            return (.ok, SuggestResponse(id: message.id, text: text, suggestion: suggestion, warnings: warnings))
+        } catch {
+            log["error"] = "\(error.code)"
+            return (HTTPResponse.Status(code: error.status), SuggestResponse(error))
+        }
+    }
+
+    /// Reloads the configured rules directory; needs `Authorization: Bearer $KEFU_RELOAD_TOKEN`.
+    /// The request's body is never read: what is reloaded is fixed at start.
+    func reload(_ request: Request, context: ChatContext) async -> Response {
+        guard let token = config.reloadToken else {
+            context.logger.warning("reload refused: KEFU_RELOAD_TOKEN is not set")
+            return json(.forbidden, ErrorResponse(
+                code: "reload-disabled", message: "reloading over HTTP is disabled (KEFU_RELOAD_TOKEN is not set)"),
+                        context: context)
+        }
+        guard let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer "),
+            constantTimeEqual(authorization.dropFirst("Bearer ".count).trimmingCharacters(in: .whitespaces), token)
+        else {
+            context.logger.warning("reload refused: missing or wrong bearer token")
+            return json(.forbidden, ErrorResponse(code: "forbidden", message: "a valid 'Authorization: Bearer' token is needed"),
+                        context: context)
+        }
+        switch await reload(trigger: "POST /reload", logger: context.logger) {
+        case .success(let (generation, rules)):
+            return json(.ok, HealthResponse(status: "reloaded", generation: generation, rules: rules), context: context)
+        case .failure(let failure):
+            return json(.unprocessableContent, failure, context: context)
+        }
+    }
+}
+
+/// A JSON response with sorted keys, carrying the request id the log lines carry.
+private func json(_ status: HTTPResponse.Status, _ value: some Encodable, context: ChatContext) -> Response {
+    var data = (try? JSONEncoder.sorted.encode(value)) ?? Data(#"{"error":{"code":"internal","message":"encoding failed"}}"#.utf8)
+    data.append(0x0A)
+    return Response(
+        status: status,
+        headers: [.contentType: "application/json; charset=utf-8", .requestID: context.id],
+        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+}
+
+private func milliseconds(since start: ContinuousClock.Instant) -> String {
+    let elapsed = ContinuousClock.now - start
+    let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+    return String(format: "%.2f", ms)
+}
+
+/// Compares secrets in time that depends on their lengths only.
+private func constantTimeEqual(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
+    let (x, y) = (Array(a.utf8), Array(b.utf8))
+    guard x.count == y.count else { return false }
+    return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+}

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Smoke test of the example chat server: build it, start it on 127.0.0.1 with a free port,
+# exercise every route, stop it. Exits non-zero on the first failure (and prints the server's log).
+#
+#   Examples/ChatServer/smoke.sh              # against the shipped Rules/
+#   Examples/ChatServer/smoke.sh DIR          # against another rules directory (or KEFU_RULES=DIR)
+#
+# Needs swift; installs curl with apt-get when it is missing. Reads no stdin, so it runs in CI as is.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+RULES=${1:-${KEFU_RULES:-$ROOT/Rules}}
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/kefu-smoke.XXXXXX")
+SERVER_PID=""
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+pass() { echo "ok    $*"; }
+
+cleanup() {
+    local status=$?
+    if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill -TERM "$SERVER_PID" 2>/dev/null || true
+        for _ in $(seq 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    if [ "$status" -ne 0 ] && [ -s "$WORK/server.err" ]; then
+        echo "--- server log (last 40 lines) ---" >&2
+        tail -n 40 "$WORK/server.err" >&2
+    fi
+    rm -rf "$WORK"
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# curl: the only tool needed besides swift.
+if ! command -v curl >/dev/null 2>&1; then
+    echo "curl not found; installing it with apt-get" >&2
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null 2>&1 || fail "curl is missing and neither root nor sudo is available"
+        SUDO="sudo -n"
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq </dev/null || fail "apt-get update failed"
+    $SUDO apt-get install -y -qq --no-install-recommends curl </dev/null || fail "cannot install curl"
+    command -v curl >/dev/null 2>&1 || fail "curl is still missing after apt-get"
+fi
+
+echo "building kefu-server (debug)…"
+swift build --package-path "$HERE" --product kefu-server </dev/null
+BIN="$(swift build --package-path "$HERE" --show-bin-path </dev/null)/kefu-server"
+[ -x "$BIN" ] || fail "no executable at $BIN"
+
+# Start on a free port: --port 0 lets the kernel choose; the server prints the port it got.
+TOKEN=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+echo "starting kefu-server with rules $RULES"
+KEFU_RELOAD_TOKEN="$TOKEN" "$BIN" --host 127.0.0.1 --port 0 --rules "$RULES" \
+    </dev/null >"$WORK/server.out" 2>"$WORK/server.err" &
+SERVER_PID=$!
+
+PORT=""
+for _ in $(seq 300); do
+    kill -0 "$SERVER_PID" 2>/dev/null || fail "the server exited at start"
+    PORT=$(sed -n 's|^kefu-server listening on http://127\.0\.0\.1:\([0-9][0-9]*\)$|\1|p' "$WORK/server.out")
+    [ -n "$PORT" ] && break
+    sleep 0.1
+done
+[ -n "$PORT" ] || fail "the server did not say which port it listens on within 30 s"
+BASE="http://127.0.0.1:$PORT"
+
+# request METHOD PATH [curl options…]: sets STATUS, and the answer's body in $WORK/body.
+request() {
+    local method=$1 path=$2
+    shift 2
+    STATUS=$(curl -sS --max-time 10 -o "$WORK/body" -w '%{http_code}' -X "$method" "$@" "$BASE$path") \
+        || fail "$method $path: curl failed"
+}
+expect() {  # expect STATUS TEXT WHAT: the last answer had this status and contains this text
+    [ "$STATUS" = "$1" ] || fail "$3: expected HTTP $1, got $STATUS: $(cat "$WORK/body")"
+    grep -qF -- "$2" "$WORK/body" || fail "$3: the answer lacks '$2': $(cat "$WORK/body")"
+    pass "$3 → $STATUS"
+}
+
+for _ in $(seq 50); do
+    STATUS=$(curl -s --max-time 2 -o "$WORK/body" -w '%{http_code}' "$BASE/health" || true)
+    [ "$STATUS" = 200 ] && break
+    sleep 0.1
+done
+expect 200 '"status":"ok"' "GET /health on port $PORT"
+grep -qF '"rules_generation":1' "$WORK/body" || fail "a fresh server should serve generation 1: $(cat "$WORK/body")"
+
+request POST /suggest -H 'Content-Type: application/json' --data-binary '{"text":"这件背心L号的多长？能包邮吗"}'
+expect 200 '"id":"size"' "POST /suggest finds the size intent"
+
+request POST /suggest -H 'Content-Type: application/json' --data-binary '{"text":'
+expect 400 '"code":"invalid-json"' "POST /suggest with bad JSON"
+
+request POST /suggest -H 'Content-Type: application/json' --data-binary '{"id":1}'
+expect 400 '"code":"missing-text"' "POST /suggest without text"
+
+request POST /reload
+expect 403 '"error"' "POST /reload without a token"
+
+request POST /reload -H "Authorization: Bearer not-$TOKEN"
+expect 403 '"error"' "POST /reload with a wrong token"
+
+request POST /reload -H "Authorization: Bearer $TOKEN"
+expect 200 '"rules_generation":2' "POST /reload with the token"
+
+kill -HUP "$SERVER_PID"
+for _ in $(seq 50); do
+    request GET /health
+    grep -qF '"rules_generation":3' "$WORK/body" && break
+    sleep 0.1
+done
+expect 200 '"rules_generation":3' "SIGHUP reloads"
+
+# Stop it the way a supervisor would, and expect a clean exit.
+kill -TERM "$SERVER_PID"
+rc=0
+wait "$SERVER_PID" || rc=$?
+SERVER_PID=""
+[ "$rc" -eq 0 ] || fail "the server exited with status $rc on SIGTERM"
+pass "SIGTERM stops the server cleanly"
+grep -qF '这件背心' "$WORK/server.err" && fail "the log carries a shopper's text without --log-text"
+pass "the log carries no shopper text"
+echo "smoke test passed"
