@@ -121,7 +121,18 @@ struct IntentMatcher: Sendable {
         }
         var firings: [Firing] = []
         if !hits.isEmpty {
-            hits.sort { $0.matcher != $1.matcher ? $0.matcher < $1.matcher : $0.first < $1.first }
+            // Sorting packed keys (matcher, first token, original position) is several times faster
+            // than sorting the structs with a closure, and keeps equal keys in their found order.
+            if hits.count > 1, hits.count < 1 << 20, tokens.count < 1 << 20, matchers.count < 1 << 24 {
+                var keys = hits.indices.map { i in
+                    UInt64(hits[i].matcher) << 40 | UInt64(hits[i].first) << 20 | UInt64(i)
+                }
+                keys.sort()
+                let unsorted = hits
+                for (k, key) in keys.enumerated() { hits[k] = unsorted[Int(key & 0xF_FFFF)] }
+            } else {
+                hits.sort { $0.matcher != $1.matcher ? $0.matcher < $1.matcher : $0.first < $1.first }
+            }
             var start = 0
             while start < hits.count {
                 var end = start + 1
@@ -224,12 +235,18 @@ struct CompiledRegex: @unchecked Sendable {
         isAnchored = Self.isAnchoredAtStart(pattern)
     }
 
+    /// Whether every top-level branch of the pattern starts with `^`.
     static func isAnchoredAtStart(_ pattern: String) -> Bool {
         guard pattern.hasPrefix("^") else { return false }
         var depth = 0
+        var branchStart = true
         var escaped = false
         var inClass = false
         for c in pattern {
+            if branchStart {
+                guard c == "^" else { return false }
+                branchStart = false
+            }
             if escaped {
                 escaped = false
                 continue
@@ -240,7 +257,7 @@ struct CompiledRegex: @unchecked Sendable {
             case "]": inClass = false
             case "(" where !inClass: depth += 1
             case ")" where !inClass: depth -= 1
-            case "|" where !inClass && depth == 0: return false
+            case "|" where !inClass && depth == 0: branchStart = true
             default: break
             }
         }

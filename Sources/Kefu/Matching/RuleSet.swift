@@ -26,6 +26,8 @@ public final class RuleSet: Sendable {
     public let replies: [ReplyDefinition]
     /// Reply indices by intent id, by priority (highest first).
     let repliesByIntent: [String: [Int]]
+    /// The last step of the bargaining ladder (it also covers later requests).
+    let lastBargainTurn: Int
 
     init(intents: [Intent], definitions: [IntentDefinition], lexicon: Lexicon, matcher: IntentMatcher,
          shop: ShopProfile, catalog: Catalog, replies: [ReplyDefinition]) {
@@ -45,6 +47,7 @@ public final class RuleSet: Sendable {
             byIntent[key]?.sort { replies[$0].priority != replies[$1].priority ? replies[$0].priority > replies[$1].priority : $0 < $1 }
         }
         self.repliesByIntent = byIntent
+        self.lastBargainTurn = replies.compactMap(\.conditions.bargainTurn).max() ?? 0
     }
 
     /// The number of compiled matchers (evidence, vetoes and lowering).
@@ -148,7 +151,13 @@ public final class RuleSet: Sendable {
         guard !evidence.isEmpty else { return nil }
         let score = ((1 - remaining) * factor * 10_000).rounded() / 10_000
         guard score > 0 else { return nil }
-        evidence.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.matcher < $1.matcher }
+        // Firings come in matcher order; a stable sort by start keeps that order for ties.
+        if evidence.count > 1 {
+            evidence = evidence.enumerated().sorted {
+                $0.element.range.lowerBound != $1.element.range.lowerBound
+                    ? $0.element.range.lowerBound < $1.element.range.lowerBound : $0.offset < $1.offset
+            }.map(\.element)
+        }
         let first = Int32(evidence.first?.tokens.first ?? Int.max / 2)
         return (IntentMatch(id: intents[intent].id, score: min(1, max(0, score)), evidence: evidence), first)
     }

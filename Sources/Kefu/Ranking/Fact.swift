@@ -39,16 +39,17 @@ struct FactSheet {
     var askedSize: String? { slots.size ?? slots.shoeSize.map(Fact.number) ?? advice?.size }
 
     func value(_ name: String) -> String? {
-        let dot = name.firstIndex(of: ".")
-        let group = dot.map { String(name[..<$0]) } ?? name
-        let key = dot.map { String(name[name.index(after: $0)...]) } ?? ""
+        // Substrings, not new strings: this runs for every placeholder of every candidate reply.
+        let dot = name.utf8.firstIndex(of: UInt8(ascii: "."))
+        let group: Substring = dot.map { name[..<$0] } ?? name[...]
+        let key: Substring = dot.map { name[name.index(after: $0)...] } ?? ""
         switch group {
         case "shop": return key == "name" ? nonEmpty(shop.name) : key == "agent" ? nonEmpty(shop.agent) : nil
         case "product": return productValue(key)
         case "slot": return slotValue(key)
         case "chart":
             guard let product, let size = askedSize, let row = product.sizeChart?.row(size),
-                let value = row.measurements[key]
+                let value = row.measurements[String(key)]
             else { return nil }
             return Fact.number(value)
         case "advice":
@@ -89,7 +90,7 @@ struct FactSheet {
         }
     }
 
-    private func productValue(_ key: String) -> String? {
+    private func productValue(_ key: Substring) -> String? {
         guard let product else { return nil }
         switch key {
         case "": return product.name
@@ -105,7 +106,7 @@ struct FactSheet {
         }
     }
 
-    private func slotValue(_ key: String) -> String? {
+    private func slotValue(_ key: Substring) -> String? {
         switch key {
         case "size": return slots.size
         case "height": return slots.height.map(Fact.number)
@@ -124,7 +125,7 @@ struct FactSheet {
         }
     }
 
-    private func shippingValue(_ key: String) -> String? {
+    private func shippingValue(_ key: Substring) -> String? {
         switch key {
         case "courier":
             if let asked = slots.courier, shop.couriers.contains(asked) { return asked }

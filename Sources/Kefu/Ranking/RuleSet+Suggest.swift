@@ -114,8 +114,7 @@ extension RuleSet {
             because.append(free ? "free shipping" : "region excluded from free shipping")
         }
         if let turn = conditions.bargainTurn {
-            let lastStep = replies.compactMap(\.conditions.bargainTurn).max() ?? turn
-            guard bargainTurn == turn || (turn == lastStep && bargainTurn > turn) else { return nil }
+            guard bargainTurn == turn || (turn == lastBargainTurn && bargainTurn > turn) else { return nil }
             because.append("discount request #\(bargainTurn)")
         }
         return because

@@ -44,7 +44,16 @@ public struct Product: Sendable, Hashable, Identifiable {
 
     /// Units in stock of a size (and colour), or of everything when both are `nil`.
     public func stockCount(size: String?, colour: String?) -> Int {
-        let sizes = size.map { key in stock.filter { $0.key.caseInsensitiveEquals(key) }.map(\.value) } ?? Array(stock.values)
+        let sizes: [[String: Int]]
+        if let size {
+            if let exact = stock[size] {
+                sizes = [exact]
+            } else {
+                sizes = stock.filter { $0.key.caseInsensitiveEquals(size) }.map(\.value)
+            }
+        } else {
+            sizes = Array(stock.values)
+        }
         return sizes.reduce(0) { total, colours in
             total + colours.reduce(0) { sum, entry in
                 sum + ((colour == nil || entry.key.isEmpty || entry.key == colour) ? entry.value : 0)
