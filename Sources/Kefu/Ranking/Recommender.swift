@@ -1,7 +1,8 @@
 /// Ranks catalog products for what a shopper asked: category, material, colour, size in stock, budget.
 struct Recommender: Sendable {
-    /// The most products of one index list scored per request (a bound for huge catalogs).
-    static let maximumCandidates = 2_000
+    /// The most products scored per request: the head of the index list, which the catalog keeps
+    /// ordered best-stocked first, so a category of 100,000 products costs what one of 64 does.
+    static let maximumCandidates = 64
 
     let catalog: Catalog
 
@@ -10,7 +11,7 @@ struct Recommender: Sendable {
         guard limit > 0 else { return [] }
         let category = slots.category ?? fallback
         var candidates: [Int] = []
-        if let category { candidates = indices(forCategory: category) }
+        if let category { candidates = Array(indices(forCategory: category).prefix(Self.maximumCandidates)) }
         if candidates.isEmpty, let material = slots.material { candidates = catalog.byMaterial[material] ?? [] }
         if candidates.isEmpty, let colour = slots.colour { candidates = catalog.byColour[colour] ?? [] }
         if candidates.isEmpty, category == nil { candidates = Array(catalog.products.indices.prefix(Self.maximumCandidates)) }
@@ -66,7 +67,11 @@ struct Recommender: Sendable {
         if let exact = catalog.byCategory[category] { return exact }
         let stem = Self.stem(category)
         guard !stem.isEmpty else { return [] }
-        return catalog.byCategory.keys.sorted().filter { $0.contains(stem) }.flatMap { catalog.byCategory[$0] ?? [] }
+        var result: [Int] = []
+        for key in catalog.byCategory.keys.sorted() where key.contains(stem) {
+            result += (catalog.byCategory[key] ?? []).prefix(Self.maximumCandidates)
+        }
+        return result
     }
 
     /// 裙子 → 裙, 鞋子 → 鞋: the part of a shopper's category word that product categories share.

@@ -23,10 +23,19 @@ public struct Catalog: Sendable {
             for material in Set(product.materials) { byMaterial[material, default: []].append(index) }
             for colour in Set(product.colours) { byColour[colour, default: []].append(index) }
         }
+        // Each list leads with what is best to show: products in stock, more stock first, then file
+        // order; a recommendation scores only the head of a list (see Recommender).
+        func ranked(_ lists: [String: [Int]]) -> [String: [Int]] {
+            lists.mapValues { list in
+                let stock = list.map { products[$0].stockCount(size: nil, colour: nil) }
+                return list.indices.sorted { stock[$0] != stock[$1] ? stock[$0] > stock[$1] : list[$0] < list[$1] }
+                    .map { list[$0] }
+            }
+        }
         self.byID = byID
-        self.byCategory = byCategory
-        self.byMaterial = byMaterial
-        self.byColour = byColour
+        self.byCategory = ranked(byCategory)
+        self.byMaterial = ranked(byMaterial)
+        self.byColour = ranked(byColour)
     }
 
     /// The product with an id.
