@@ -15,51 +15,59 @@ struct Recommender: Sendable {
         if candidates.isEmpty, let material = slots.material { candidates = catalog.byMaterial[material] ?? [] }
         if candidates.isEmpty, let colour = slots.colour { candidates = catalog.byColour[colour] ?? [] }
         if candidates.isEmpty, category == nil { candidates = Array(catalog.products.indices.prefix(Self.maximumCandidates)) }
-        var scored: [(index: Int, score: Double, because: [String])] = []
-        for index in candidates.prefix(Self.maximumCandidates) {
-            let product = catalog.products[index]
-            if product.id == excluded { continue }
-            var score = 0.3
-            var because: [String] = []
-            if let category, product.category.contains(Self.stem(category)) {
-                score += 0.3
-                because.append(product.category)
-            }
-            if let material = slots.material, product.materials.contains(material) {
-                score += 0.15
-                because.append(material)
-            }
-            if let colour = slots.colour, product.colours.contains(colour) {
-                score += 0.1
-                because.append("有\(colour)")
-            }
-            if let size {
-                if product.stockCount(size: size, colour: slots.colour) > 0 {
-                    score += 0.1
-                    because.append("\(size)码有货")
-                } else {
-                    score -= 0.2
-                }
-            } else if product.stockCount(size: nil, colour: nil) == 0 {
-                score -= 0.2
-            }
-            if let budget = slots.money {
-                if product.price <= budget {
-                    score += 0.05
-                    because.append("\(Fact.number(product.price))元在预算内")
-                } else {
-                    score -= 0.1
-                }
-            }
-            if let point = product.sellingPoints.first { because.append(point) }
-            scored.append((index, min(1, max(0, score)), because))
+        var scored: [(index: Int, score: Double)] = []
+        scored.reserveCapacity(min(candidates.count, Self.maximumCandidates))
+        for index in candidates.prefix(Self.maximumCandidates) where catalog.products[index].id != excluded {
+            scored.append((index, score(catalog.products[index], category: category, slots: slots, size: size, because: nil)))
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
+        // The reasons are written for the products shown only.
         return scored.prefix(limit).map { item in
             let product = catalog.products[item.index]
+            var because: [String] = []
+            _ = score(product, category: category, slots: slots, size: size, because: &because)
             return ProductSuggestion(id: product.id, name: product.name, score: (item.score * 1000).rounded() / 1000,
-                                     because: item.because.joined(separator: "；"))
+                                     because: because.joined(separator: "；"))
         }
+    }
+
+    /// How well a product fits, in [0, 1]; with `because`, the reasons too.
+    private func score(
+        _ product: Product, category: String?, slots: Slots, size: String?, because: UnsafeMutablePointer<[String]>?
+    ) -> Double {
+        var score = 0.3
+        if let category, product.category.contains(Self.stem(category)) {
+            score += 0.3
+            because?.pointee.append(product.category)
+        }
+        if let material = slots.material, product.materials.contains(material) {
+            score += 0.15
+            because?.pointee.append(material)
+        }
+        if let colour = slots.colour, product.colours.contains(colour) {
+            score += 0.1
+            because?.pointee.append("有\(colour)")
+        }
+        if let size {
+            if product.stockCount(size: size, colour: slots.colour) > 0 {
+                score += 0.1
+                because?.pointee.append("\(size)码有货")
+            } else {
+                score -= 0.2
+            }
+        } else if product.stockCount(size: nil, colour: nil) == 0 {
+            score -= 0.2
+        }
+        if let budget = slots.money {
+            if product.price <= budget {
+                score += 0.05
+                because?.pointee.append("\(Fact.number(product.price))元在预算内")
+            } else {
+                score -= 0.1
+            }
+        }
+        if let point = product.sellingPoints.first { because?.pointee.append(point) }
+        return min(1, max(0, score))
     }
 
     /// Products of a category: exact, else categories that contain its stem (裙子 → 连衣裙, 半身裙).
