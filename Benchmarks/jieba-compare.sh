@@ -3,7 +3,7 @@
 #
 #   Benchmarks/jieba-compare.sh [MESSAGES_FILE] [--json] [--passes N]
 #
-# Creates a Python venv at <repo>/.build-venv (git-ignored) if missing and
+# Creates a Python venv at Benchmarks/.build-venv (git-ignored) if missing and
 # installs jieba into it, then runs Benchmarks/jieba_bench.py with that venv's
 # python. Safe to re-run: an existing venv with jieba is reused as is.
 # MESSAGES_FILE defaults to Benchmarks/Data/messages.txt.
@@ -11,14 +11,14 @@
 # Environment:
 #   PYTHON      interpreter used to create the venv (default: python3)
 #   JIEBA_SPEC  pip requirement for jieba (default: jieba==0.42.1)
+#   JIEBA_VENV  venv directory (default: Benchmarks/.build-venv)
 #
 # Progress and the python/jieba used go to stderr; the result line (or JSON)
 # goes to stdout.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO="$(cd "$SCRIPT_DIR/.." && pwd)"
-VENV="$REPO/.build-venv"
+VENV="${JIEBA_VENV:-$SCRIPT_DIR/.build-venv}"
 VPY="$VENV/bin/python"
 PYTHON="${PYTHON:-python3}"
 JIEBA_SPEC="${JIEBA_SPEC:-jieba==0.42.1}"
@@ -30,7 +30,7 @@ while [ $# -gt 0 ]; do
         --json) bench_args+=("--json") ;;
         --passes) bench_args+=("--passes" "${2:?--passes needs a number}"); shift ;;
         --passes=*) bench_args+=("$1") ;;
-        -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "jieba-compare: unknown option: $1" >&2; exit 2 ;;
         *) file="$1" ;;
     esac
