@@ -28,6 +28,17 @@ struct Test: ParsableCommand {
     @Flag(help: "Print the summary only, without the failures.")
     var quiet = false
 
+    @Flag(help: "Print the figures, confusions and failures as one JSON object.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Also write a self-contained HTML report to this file.", valueName: "file"))
+    var html: String?
+
+    @Option(
+        name: .customLong("min-intent"),
+        help: ArgumentHelp("A per-intent F1 floor, as intent=fraction (repeatable).", valueName: "intent=fraction"))
+    var intentFloors: [String] = []
+
     @Argument(help: "Corpus files or directories (default: the Corpus/ beside the rules).")
     var paths: [String] = []
 
@@ -42,7 +53,20 @@ struct Test: ParsableCommand {
         }
         let evaluation = CorpusEvaluation(rules: rules, lines: lines)
         var out = OutputWriter(fd: 1)
-        if !quiet {
+        if let html {
+            let page = CorpusReport.html(evaluation, title: "kefu test: " + corpusPaths.joined(separator: ", "))
+            do {
+                try page.write(toFile: html, atomically: true, encoding: .utf8)
+            } catch {
+                throw ValidationError("cannot write '\(html)': \(error)")
+            }
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            out.write(try encoder.encode(CorpusReport.summary(evaluation)))
+            out.write([0x0A])
+        } else if !quiet {
             for failure in evaluation.failures {
                 out.writeLine("\(failure.line.position): expected \(failure.expected), got \(failure.got)"
                               + "  \(failure.line.message)")
@@ -53,7 +77,7 @@ struct Test: ParsableCommand {
             }
             if !evaluation.failures.isEmpty { out.writeLine("") }
         }
-        report(evaluation, to: &out)
+        if !json { report(evaluation, to: &out) }
         out.flush()
         var failed = false
         if let minAccuracy, evaluation.accuracy < minAccuracy {
@@ -64,6 +88,19 @@ struct Test: ParsableCommand {
             printError("kefu: none precision \(format(none.precision)) is below --min-none-precision "
                        + "\(format(minNonePrecision))")
             failed = true
+        }
+        for floor in intentFloors {
+            let parts = floor.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let value = Double(parts[1]) else {
+                throw ValidationError("--min-intent takes intent=fraction, found '\(floor)'")
+            }
+            guard let figures = evaluation.figures[String(parts[0])] else {
+                throw ValidationError("--min-intent: no intent '\(parts[0])' in the rules")
+            }
+            if figures.f1 < value {
+                printError("kefu: \(parts[0]) F1 \(format(figures.f1)) is below --min-intent \(format(value))")
+                failed = true
+            }
         }
         if failed { throw ExitCode(1) }
     }
