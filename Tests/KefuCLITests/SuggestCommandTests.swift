@@ -129,3 +129,21 @@ import Testing
         #expect(failing.status == 1)
     }
 }
+
+@Suite struct ClosedOutputTests {
+    @Test func aClosedStdoutEndsTheFilterQuietly() throws {
+        let big = FileManager.default.temporaryDirectory.appendingPathComponent("kefu-big-\(getpid()).txt")
+        try String(repeating: "这件背心L号多长？能包邮吗\n", count: 50_000).write(to: big, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "'\(KefuProcess.binary.path)' suggest '\(big.path)' 2>/tmp/kefu-closed-\(getpid()).err | head -1"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(String(decoding: output, as: UTF8.self).hasPrefix("{"))
+        let stderr = (try? String(contentsOfFile: "/tmp/kefu-closed-\(getpid()).err", encoding: .utf8)) ?? ""
+        #expect(stderr.isEmpty)
+    }
+}
