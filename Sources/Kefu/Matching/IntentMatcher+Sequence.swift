@@ -4,20 +4,20 @@ extension IntentMatcher {
 
     /// Finds the earliest chain of hits that satisfies an ordered sequence with bounded gaps.
     ///
-    /// Each step's hits are tried in token order; a step must start after the previous step
-    /// ends, in the same clause, with at most `gap` counted tokens between them. Optional steps
-    /// may be skipped. The search backtracks, bounded by ``sequenceSearchBudget``.
+    /// Each step's hits are tried in token order (the slice is sorted by first token); a step must
+    /// start after the previous step ends, in the same clause, with at most `gap` counted tokens
+    /// between them. Optional steps may be skipped. The search backtracks, bounded by
+    /// ``sequenceSearchBudget``, and allocates nothing but the chain it returns.
     func sequence(_ hits: ArraySlice<Hit>, matcher: Matcher, counted: [Int32], clause: [Int32]) -> [Int32]? {
-        var byStep = [[Hit]](repeating: [], count: matcher.stepCount)
-        for hit in hits where hit.step != Self.noneStep { byStep[Int(hit.step)].append(hit) }
         var budget = Self.sequenceSearchBudget
         var chain: [Hit] = []
+        chain.reserveCapacity(matcher.stepCount)
 
         func search(_ step: Int, after previous: Hit?) -> Bool {
-            if step == byStep.count { return !chain.isEmpty }
+            if step == matcher.stepCount { return !chain.isEmpty }
             budget -= 1
             if budget < 0 { return false }
-            for hit in byStep[step] {
+            for hit in hits where Int(hit.step) == step {
                 if let previous {
                     guard hit.first > previous.last, clause[Int(hit.first)] == clause[Int(previous.last)],
                         counted[Int(hit.first)] - counted[Int(previous.last) + 1] <= matcher.gap
@@ -32,6 +32,8 @@ extension IntentMatcher {
         }
 
         guard search(0, after: nil) else { return nil }
-        return chain.flatMap { Array($0.first...$0.last) }
+        var tokens: [Int32] = []
+        for hit in chain { tokens.append(contentsOf: hit.first...hit.last) }
+        return tokens
     }
 }
