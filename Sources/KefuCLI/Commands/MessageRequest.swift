@@ -55,6 +55,9 @@ struct MessageRequest {
         var id: RequestID?
     }
 
+    /// The longest conversation or product id accepted (the conversation store keeps ids as keys).
+    static let maximumConversationBytes = 256
+
     static func decode(_ data: Data) throws -> MessageRequest {
         let wire: Wire
         do {
@@ -68,6 +71,13 @@ struct MessageRequest {
         }
         guard let text = wire.text else {
             throw Problem(id: wire.id, code: "missing-text", message: "the JSON object has no 'text' field")
+        }
+        if let conversation = wire.conversation, conversation.utf8.count > maximumConversationBytes {
+            throw Problem(id: wire.id, code: "invalid-field",
+                          message: "'conversation' is longer than \(maximumConversationBytes) bytes")
+        }
+        if let product = wire.product, product.utf8.count > maximumConversationBytes {
+            throw Problem(id: wire.id, code: "invalid-field", message: "'product' is longer than \(maximumConversationBytes) bytes")
         }
         var request = MessageRequest(text: text)
         request.id = wire.id

@@ -11,8 +11,9 @@ struct Suggest: ParsableCommand {
             Each input line is plain text or a JSON object {"id", "text", "product", "conversation"}. \
             Each output line is one JSON object: {"id", "text", "intents": [{"id", "score"}], "slots": {…}}, \
             intents best first. A line that cannot be read gets {"id", "error": {"code", "message"}} and \
-            the stream goes on. Lines longer than \(Suggest.maximumCharacters) characters are answered on \
-            their first \(Suggest.maximumCharacters) characters, with a "truncated" warning. Answers are \
+            the stream goes on. Lines longer than \(Suggest.maximumCharacters) characters (Unicode scalars) are answered \
+            on their first \(Suggest.maximumCharacters), with a "truncated" warning. A line that starts \
+            with '{' is read as JSON. Answers are \
             flushed whenever the input would block, so an interactive caller sees each one at once.
             """
     )
@@ -100,8 +101,10 @@ struct Suggest: ParsableCommand {
             }
         }
         var text = request.text
-        if text.count > Self.maximumCharacters {
-            text = String(text.prefix(Self.maximumCharacters))
+        // Counted in Unicode scalars, not grapheme clusters: a flood of combining marks is one
+        // cluster of any length, and the limit is there to bound the work.
+        if text.unicodeScalars.count > Self.maximumCharacters {
+            text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(Self.maximumCharacters)))
             warnings.append(.init(code: "truncated",
                                   message: "message cut to its first \(Self.maximumCharacters) characters"))
         }
