@@ -57,6 +57,25 @@ public enum RuleLinter {
                     message: "reply '\(reply.id)': \(why)", code: "marketplace-risk"))
             }
         }
+        // Reply conditions on a category or material no product has can never hold.
+        let categories = Set(parser.builder.products.map(\.category))
+        let materials = Set(parser.builder.products.flatMap(\.materials))
+        for reply in parser.builder.replies {
+            guard let mark = parser.replyTexts.first(where: { $0.id == reply.id }) else { continue }
+            if let category = reply.conditions.category, !categories.contains(category) {
+                diagnostics.append(RuleDiagnostic(
+                    file: mark.file, line: mark.line, column: mark.column, severity: .warning,
+                    message: DidYouMean.message("reply '\(reply.id)' needs category '\(category)', which no product has",
+                                                for: category, among: categories.sorted()),
+                    code: "reply-never-applies"))
+            }
+            if let material = reply.conditions.material, !materials.contains(material) {
+                diagnostics.append(RuleDiagnostic(
+                    file: mark.file, line: mark.line, column: mark.column, severity: .warning,
+                    message: "reply '\(reply.id)' needs material '\(material)', which no product has",
+                    code: "reply-never-applies"))
+            }
+        }
         if !diagnostics.contains(where: { $0.severity == .error }), let rules = try? parser.builder.build() {
             for example in parser.exampleUses {
                 let found = rules.analyze(example.text).intents.map(\.id)

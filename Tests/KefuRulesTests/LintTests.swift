@@ -86,3 +86,22 @@ struct LintTests {
             """)
     }
 }
+
+struct ReplyLintTests {
+    @Test func aReplyForACategoryNoProductHasNeverApplies() {
+        let yaml = """
+            intents:
+              - id: size
+                match: [{any: [尺码]}]
+            products:
+              - {id: a, name: 背心, category: 背心, price: 59}
+            replies:
+              - id: r1
+                intent: size
+                when: {category: 连衣群}
+                text: 这款裙子偏小
+            """
+        let text = RuleLinter.lint(files: [.init(name: "r.yaml", text: yaml)]).map(\.description).joined(separator: "\n")
+        #expect(text == "r.yaml:10:11: warning: reply 'r1' needs category '连衣群', which no product has [reply-never-applies]")
+    }
+}
