@@ -213,7 +213,7 @@ public struct Segmenter: Sendable {
     /// Chinese units that stay with a number before them, longest first.
     private static let chineseUnits: [[UInt16]] = ["公斤", "千克", "厘米", "毫米", "斤", "米", "元", "块", "件", "双", "条", "个",
                                                  "套", "对", "岁", "码"].map { Array($0.utf16) }
-    private static let sizeSuffixes: [UInt16] = [0x7801, 0x53F7]  // 码 号
+    private static let sizeSuffixes: [[UInt16]] = [[0x7801], [0x53F7]]  // 码 号
 
     /// Scans a run of Latin letters and digits (with `.` between digits and `/` in `160/84a`) and
     /// the unit that follows it.
@@ -239,7 +239,7 @@ public struct Segmenter: Sendable {
         }
         let run = Array(text[start..<j])
         if Self.sizeLetters.contains(run) || Self.isChinaSize(run) {
-            return Token(.sizeLabel, start, attachSuffix(text, at: j, Self.sizeSuffixes.map { [$0] }) ?? j)
+            return Token(.sizeLabel, start, attachSuffix(text, at: j, Self.sizeSuffixes) ?? j)
         }
         let leadingDigits = letterStart < 0 ? run.count : letterStart - start
         guard leadingDigits > 0, digitsOnly else { return Token(.latin, start, j) }
