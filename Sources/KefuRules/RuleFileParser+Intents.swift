@@ -59,6 +59,7 @@ extension RuleFileParser {
             }
             for (index, item) in items.enumerated() {
                 if let matcher = parseMatcher(item, role: role, label: "\(id).\(key)[\(index)]") {
+                    recordMatcher(matcher.label, at: item)
                     intent.matchers.append(matcher)
                 }
             }

@@ -30,6 +30,8 @@ package struct RuleFileParser {
     package private(set) var termUses: [(text: String, file: String, line: Int, column: Int)] = []
     /// Where each intent example was written (for lint).
     package private(set) var exampleUses: [(intent: String, text: String, file: String, line: Int, column: Int)] = []
+    /// Where each matcher was written, by label (for lint).
+    package private(set) var matcherMarks: [String: (file: String, line: Int, column: Int)] = [:]
     /// Where each reply text was written (for lint).
     package private(set) var replyTexts: [(id: String, text: String, file: String, line: Int, column: Int)] = []
     private var file = ""
@@ -353,6 +355,11 @@ package struct RuleFileParser {
     mutating func recordExample(_ intent: String, _ text: String, at node: Node) {
         let mark = sourceMark(node)
         exampleUses.append((intent, text, mark.file, mark.line, mark.column))
+    }
+
+    mutating func recordMatcher(_ label: String, at node: Node) {
+        let mark = sourceMark(node)
+        matcherMarks[label] = (mark.file, mark.line, mark.column)
     }
 
     mutating func recordReplyText(_ id: String, _ text: String, at node: Node) {

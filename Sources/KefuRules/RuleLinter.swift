@@ -57,6 +57,24 @@ public enum RuleLinter {
                     message: "reply '\(reply.id)': \(why)", code: "marketplace-risk"))
             }
         }
+        // A matcher whose terms are all in another `any` of the same intent (and the same role)
+        // fires only when that one fires too: it is shadowed and adds nothing but weight.
+        for intent in parser.builder.intents {
+            let anys = intent.matchers.compactMap { matcher -> (MatcherDefinition, Set<TermReference>)? in
+                guard case .any(let terms) = matcher.pattern, matcher.none.isEmpty else { return nil }
+                return (matcher, Set(terms))
+            }
+            for (index, (matcher, terms)) in anys.enumerated() {
+                guard let other = anys.enumerated().first(where: { otherIndex, candidate in
+                    otherIndex != index && candidate.0.role.kind == matcher.role.kind && terms.isSubset(of: candidate.1)
+                        && (terms != candidate.1 || otherIndex < index)
+                })?.element.0, let mark = parser.matcherMarks[matcher.label] else { continue }
+                diagnostics.append(RuleDiagnostic(
+                    file: mark.file, line: mark.line, column: mark.column, severity: .warning,
+                    message: "matcher '\(matcher.label)' is shadowed by '\(other.label)': every term it names is there too",
+                    code: "shadowed-matcher"))
+            }
+        }
         // Reply conditions on a category or material no product has can never hold.
         let categories = Set(parser.builder.products.map(\.category))
         let materials = Set(parser.builder.products.flatMap(\.materials))
@@ -118,5 +136,16 @@ public enum RuleLinter {
             || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)
             || (0x1F900...0x1F9FF).contains(v) || (0x20000...0x3FFFD).contains(v)
         return wide ? 2 : 1
+    }
+}
+
+extension MatcherRole {
+    /// The role without its numbers: evidence, veto or lower.
+    var kind: Int {
+        switch self {
+        case .evidence: 0
+        case .veto: 1
+        case .lower: 2
+        }
     }
 }

@@ -105,3 +105,19 @@ struct ReplyLintTests {
         #expect(text == "r.yaml:10:11: warning: reply 'r1' needs category '连衣群', which no product has [reply-never-applies]")
     }
 }
+
+struct ShadowLintTests {
+    @Test func aMatcherWhoseTermsAnotherHasIsShadowed() {
+        let yaml = """
+            intents:
+              - id: size
+                match:
+                  - any: [尺码, 码数]
+                  - any: [码数]
+                    weight: 0.5
+            """
+        let text = RuleLinter.lint(files: [.init(name: "r.yaml", text: yaml)]).map(\.description).joined(separator: "\n")
+        #expect(text == "r.yaml:5:9: warning: matcher 'size.match[1]' is shadowed by 'size.match[0]': every term it names "
+            + "is there too [shadowed-matcher]")
+    }
+}
