@@ -99,3 +99,24 @@ import Testing
         #expect(Normalizer.foldedCodePointCount > 2000)
     }
 }
+
+struct NormalizerIdempotenceTests {
+    /// Found by fuzzing: ICU maps 苎 → 苧 and 苧 → 苎, so one pass was not idempotent.
+    @Test(arguments: ["苎", "苧", "苎麻衬衫", "這件苧麻的"])
+    func normalizingTwiceChangesNothing(message: String) {
+        let normalizer = Normalizer()
+        let once = normalizer.normalize(message).text
+        #expect(normalizer.normalize(once).text == once)
+    }
+
+    @Test func everyBMPCharacterFoldsIdempotently() {
+        let normalizer = Normalizer()
+        var failures: [String] = []
+        for value in 0x3400...0x9FFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let once = normalizer.normalize(String(scalar)).text
+            if normalizer.normalize(once).text != once { failures.append("U+" + String(value, radix: 16, uppercase: true)) }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(20))")
+    }
+}

@@ -45,13 +45,39 @@ struct CharacterTable: Sendable {
             // A BMP character whose folded form leaves the BMP keeps its own form.
             fold[c] = raw[c] < 0x10000 && !(0xD800...0xDFFF).contains(Int(raw[c])) ? UInt16(raw[c]) : UInt16(c)
         }
-        bmpFold = fold
+        // ICU's one-character mappings are not closed: some chain (a → b → c) and a few cycle
+        // (苎 → 苧 → 苎, found by fuzzing). Folding must be idempotent, so each character maps to
+        // the end of its chain, and every member of a cycle to the cycle's smallest character.
+        let closed = (0..<0x10000).map { c -> UInt16 in
+            var seen: [UInt16] = [UInt16(c)]
+            var current = fold[c]
+            while current != seen[seen.count - 1], seen.count < 16 {
+                if let start = seen.firstIndex(of: current) { return seen[start...].min() ?? current }
+                seen.append(current)
+                current = fold[Int(current)]
+            }
+            return current
+        }
+        bmpFold = closed
 
         var supplementary: [UInt32: UInt32] = [:]
         let first: UInt32 = 0x20000
         var plane = [UInt32](repeating: 0, count: 0x20000)
         changed += Int(plane.withUnsafeMutableBufferPointer { cicu_build_fold_table(first, $0.baseAddress, 0x20000) })
         for (i, v) in plane.enumerated() where v != first + UInt32(i) { supplementary[first + UInt32(i)] = v }
+        // The same closure for supplementary characters (their targets may be folded again).
+        for (key, value) in supplementary {
+            var target = value
+            for _ in 0..<16 {
+                if target < 0x10000 {
+                    target = UInt32(closed[Int(target)])
+                    break
+                }
+                guard let next = supplementary[target], next != target, next != key else { break }
+                target = next
+            }
+            supplementary[key] = target
+        }
         supplementaryFold = supplementary
         foldedCount = changed
         raw = []
