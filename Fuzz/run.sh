@@ -59,11 +59,14 @@ dictionary() {
 }
 
 echo "==> building the fuzz targets ($CONFIGURATION, fuzzer + address sanitizers)"
+# `--sanitize` instruments this package's own targets; `-Xswiftc -sanitize=…` reaches every Swift
+# target, Kefu and KefuRules included (without it a fresh build fuzzed Kefu blind: 4,778 counters
+# instead of 49,254).
 swift build --package-path "$FUZZ" --scratch-path "$FUZZ/.build" -c "$CONFIGURATION" \
-    --sanitize=fuzzer --sanitize=address 2>&1 </dev/null \
+    --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address 2>&1 </dev/null \
     | grep -v "ld.gold: warning: Cannot export local symbol" || { echo "run.sh: build failed" >&2; exit 1; }
 BIN="$(swift build --package-path "$FUZZ" --scratch-path "$FUZZ/.build" -c "$CONFIGURATION" \
-    --sanitize=fuzzer --sanitize=address --show-bin-path </dev/null)"
+    --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address --show-bin-path </dev/null)"
 
 echo "==> writing seed corpora"
 rm -rf "$FUZZ/.build-seeds"
