@@ -11,15 +11,12 @@ struct Suggest: ParsableCommand {
             Each input line is plain text or a JSON object {"id", "text", "product", "conversation"}. \
             Each output line is one JSON object: {"id", "text", "intents": [{"id", "score"}], "slots": {…}}, \
             intents best first. A line that cannot be read gets {"id", "error": {"code", "message"}} and \
-            the stream goes on. Lines longer than \(Suggest.maximumCharacters) characters (Unicode scalars) are answered \
-            on their first \(Suggest.maximumCharacters), with a "truncated" warning. A line that starts \
+            the stream goes on. Lines longer than \(SuggestRequest.maximumCharacters) characters (Unicode scalars) are answered \
+            on their first \(SuggestRequest.maximumCharacters), with a "truncated" warning. A line that starts \
             with '{' is read as JSON. Answers are \
             flushed whenever the input would block, so an interactive caller sees each one at once.
             """
     )
-
-    /// The longest message analyzed, in characters.
-    static let maximumCharacters = 4_096
 
     @OptionGroup var ruleOptions: RuleOptions
 
@@ -89,28 +86,19 @@ struct Suggest: ParsableCommand {
             warnings.append(.init(code: "truncated",
                                   message: "line of \(line.fullLength) bytes cut to its first \(line.bytes.count)"))
         }
-        var request = MessageRequest(text: decoded)
+        var request = SuggestRequest(text: decoded)
         let trimmed = decoded.drop { $0 == " " || $0 == "\t" }
-        if trimmed.first == "{" {
-            do {
-                request = try MessageRequest.decode(Data(trimmed.utf8))
-            } catch let error as MessageRequest.Problem {
-                return SuggestRecord(id: error.id, error: .init(code: error.code, message: error.message))
-            } catch {
-                return SuggestRecord(id: nil, error: .init(code: "invalid-json", message: "\(error)"))
+        let text: String
+        do throws(SuggestRequest.Problem) {
+            if trimmed.first == "{" { request = try SuggestRequest.decode(Data(trimmed.utf8)) }
+            let (prepared, isTruncated) = try request.prepared(for: rules)
+            text = prepared
+            if isTruncated {
+                warnings.append(.init(code: "truncated",
+                                      message: "message cut to its first \(SuggestRequest.maximumCharacters) characters"))
             }
-        }
-        var text = request.text
-        // Counted in Unicode scalars, not grapheme clusters: a flood of combining marks is one
-        // cluster of any length, and the limit is there to bound the work.
-        if text.unicodeScalars.count > Self.maximumCharacters {
-            text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(Self.maximumCharacters)))
-            warnings.append(.init(code: "truncated",
-                                  message: "message cut to its first \(Self.maximumCharacters) characters"))
-        }
-        if let product = request.product, rules.catalog.product(id: product) == nil {
-            return SuggestRecord(id: request.id, error: .init(code: "unknown-product",
-                                                              message: "no product '\(product)' in the catalog"))
+        } catch {
+            return SuggestRecord(id: error.id, error: .init(code: error.code, message: error.message))
         }
         let time = request.time ?? Date().timeIntervalSince1970
         let suggestion = store.suggest(text, rules: rules, product: request.product, conversation: request.conversation,

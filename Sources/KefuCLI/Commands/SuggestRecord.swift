@@ -1,5 +1,6 @@
 import Foundation
 import Kefu
+import KefuRules
 
 /// One output line of `kefu suggest`.
 struct SuggestRecord: Encodable {
@@ -43,7 +44,7 @@ struct SuggestRecord: Encodable {
         var candidates: [IntentRecord]
     }
 
-    var id: RequestID?
+    var id: SuggestRequest.ID?
     var text: String?
     var intents: [IntentRecord]?
     var slots: Slots?
@@ -54,12 +55,12 @@ struct SuggestRecord: Encodable {
     var warnings: [Problem]?
     var error: Problem?
 
-    init(id: RequestID?, error: Problem) {
+    init(id: SuggestRequest.ID?, error: Problem) {
         self.id = id
         self.error = error
     }
 
-    init(id: RequestID?, text: String, suggestion: Suggestion, explain: Bool, warnings: [Problem]) {
+    init(id: SuggestRequest.ID?, text: String, suggestion: Suggestion, explain: Bool, warnings: [Problem]) {
         let analysis = suggestion.analysis
         self.id = id
         self.text = text

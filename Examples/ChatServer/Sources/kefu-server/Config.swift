@@ -75,9 +75,9 @@ struct ServerConfig: Sendable {
 
     /// The largest request body read, in bytes; larger ones get 413.
     static let maximumBodyBytes = 64 * 1024
-    /// The longest message analyzed, in characters (as `kefu suggest`); longer ones are cut, with a warning.
-    static let maximumCharacters = 4_096
-    /// The longest conversation id accepted, in UTF-8 bytes (ids are keys of an in-memory table).
+    /// The longest conversation or product id accepted, in UTF-8 bytes (ids are keys of an in-memory
+    /// table); tighter than `kefu suggest`'s default. Messages are cut as `kefu suggest` cuts them
+    /// (`SuggestRequest.maximumCharacters`).
     static let maximumConversationIDBytes = 128
     /// Conversations remembered, and for how long idle (seconds).
     static let conversationCapacity = 100_000

@@ -40,31 +40,24 @@ extension ChatServer {
             body = try await request.body.collect(upTo: ServerConfig.maximumBodyBytes)
         } catch is NIOTooManyBytesError {
             log["error"] = "too-large"
-            return (.contentTooLarge, SuggestResponse(RequestProblem(
+            return (.contentTooLarge, SuggestResponse(SuggestRequest.Problem(
                 code: "too-large", message: "the body is larger than \(ServerConfig.maximumBodyBytes) bytes")))
         } catch {
             log["error"] = "unreadable-body"
-            return (.badRequest, SuggestResponse(RequestProblem(code: "unreadable-body", message: "the body could not be read")))
+            return (.badRequest, SuggestResponse(SuggestRequest.Problem(code: "unreadable-body", message: "the body could not be read")))
         }
         let rules = live.current  // one rule set for the whole request, even if a reload lands meanwhile
-        do throws(RequestProblem) {
+        do throws(SuggestRequest.Problem) {
             var message = try SuggestRequest.decode(Data(body.readableBytesView))
             // The body's conversation first, then the header, then the query (what a proxy can see).
             message.conversation = message.conversation ?? request.headers[.kefuConversation]
                 ?? request.uri.queryParameters["conversation"].map(String.init)
-            if let conversation = message.conversation, conversation.utf8.count > ServerConfig.maximumConversationIDBytes {
-                throw RequestProblem(id: message.id, code: "invalid-field",
-                                     message: "the conversation id is longer than \(ServerConfig.maximumConversationIDBytes) bytes")
-            }
-            if let product = message.product, rules.catalog.product(id: product) == nil {
-                throw RequestProblem(id: message.id, code: "unknown-product", message: "no product '\(product)' in the catalog")
-            }
+            let (text, isTruncated) = try message.prepared(
+                for: rules, maximumIDBytes: ServerConfig.maximumConversationIDBytes)
             var warnings: [SuggestResponse.Problem] = []
-            var text = message.text
-            if text.count > ServerConfig.maximumCharacters {
-                text = String(text.prefix(ServerConfig.maximumCharacters))
+            if isTruncated {
                 warnings.append(.init(code: "truncated",
-                                      message: "message cut to its first \(ServerConfig.maximumCharacters) characters"))
+                                      message: "message cut to its first \(SuggestRequest.maximumCharacters) characters"))
             }
             let suggestion = conversations.suggest(
                 text, rules: rules, product: message.product, conversation: message.conversation,
@@ -75,7 +68,7 @@ extension ChatServer {
             return (.ok, SuggestResponse(id: message.id, text: text, suggestion: suggestion, warnings: warnings))
         } catch {
             log["error"] = "\(error.code)"
-            return (HTTPResponse.Status(code: error.status), SuggestResponse(error))
+            return (.badRequest, SuggestResponse(error))
         }
     }
 

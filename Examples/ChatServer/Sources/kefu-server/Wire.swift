@@ -5,83 +5,8 @@ import KefuRules
 // The JSON the server speaks: the same as `kefu suggest` (Sources/KefuCLI/Commands/SuggestRecord.swift,
 // MessageRequest.swift), so a client can switch between the filter and the server.
 
-/// A request id: a string or a number, echoed as it came.
-enum MessageID: Codable, Hashable, Sendable {
-    case string(String)
-    case number(Double)
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let text = try? container.decode(String.self) {
-            self = .string(text)
-        } else {
-            self = .number(try container.decode(Double.self))
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .string(let text): try container.encode(text)
-        case .number(let value):
-            if value == value.rounded(), abs(value) < 1e15 { try container.encode(Int64(value)) } else { try container.encode(value) }
-        }
-    }
-}
-
-/// Why a request cannot be answered: the HTTP status, and the `error` object of the answer.
-struct RequestProblem: Error {
-    var status: Int = 400
-    var id: MessageID?
-    var code: String
-    var message: String
-}
-
-/// The body of `POST /suggest`: `{"id", "text", "product", "conversation", "time"}`.
-struct SuggestRequest {
-    var id: MessageID?
-    var text: String
-    var product: String?
-    var conversation: String?
-    var time: Double?
-
-    private struct Wire: Decodable {
-        var id: MessageID?
-        var text: String?
-        var product: String?
-        var conversation: String?
-        var time: Double?
-    }
-
-    private struct IDOnly: Decodable {
-        var id: MessageID?
-    }
-
-    /// Decodes a body, with the same error codes as `kefu suggest`.
-    static func decode(_ data: Data) throws(RequestProblem) -> SuggestRequest {
-        let wire: Wire
-        do {
-            wire = try JSONDecoder().decode(Wire.self, from: data)
-        } catch DecodingError.typeMismatch(_, let context) where !context.codingPath.isEmpty {
-            throw problem(data, context)
-        } catch DecodingError.valueNotFound(_, let context) where !context.codingPath.isEmpty {
-            throw problem(data, context)
-        } catch {
-            throw RequestProblem(code: "invalid-json", message: "the body is not a valid JSON object")
-        }
-        guard let text = wire.text else {
-            throw RequestProblem(id: wire.id, code: "missing-text", message: "the JSON object has no 'text' field")
-        }
-        return SuggestRequest(id: wire.id, text: text, product: wire.product, conversation: wire.conversation,
-                              time: wire.time)
-    }
-
-    private static func problem(_ data: Data, _ context: DecodingError.Context) -> RequestProblem {
-        let id = (try? JSONDecoder().decode(IDOnly.self, from: data))?.id
-        let field = context.codingPath.map(\.stringValue).joined(separator: ".")
-        return RequestProblem(id: id, code: "invalid-field", message: "field '\(field)' has the wrong type")
-    }
-}
+// Requests are read by `KefuRules.SuggestRequest`, the type `kefu suggest` reads its JSON lines
+// with: one definition of the input, its error codes and its limits.
 
 /// The answer of `POST /suggest`: a suggestion, or `{"id", "error"}`. Absent fields are left out.
 struct SuggestResponse: Encodable {
@@ -110,7 +35,7 @@ struct SuggestResponse: Encodable {
         var because: String
     }
 
-    var id: MessageID?
+    var id: SuggestRequest.ID?
     var text: String?
     var intents: [IntentRecord]?
     var slots: Slots?
@@ -120,12 +45,12 @@ struct SuggestResponse: Encodable {
     var warnings: [Problem]?
     var error: Problem?
 
-    init(_ problem: RequestProblem) {
+    init(_ problem: SuggestRequest.Problem) {
         id = problem.id
         error = Problem(code: problem.code, message: problem.message)
     }
 
-    init(id: MessageID?, text: String, suggestion: Suggestion, warnings: [Problem]) {
+    init(id: SuggestRequest.ID?, text: String, suggestion: Suggestion, warnings: [Problem]) {
         self.id = id
         self.text = text
         intents = suggestion.intents.map { IntentRecord(id: $0.id, score: $0.score) }

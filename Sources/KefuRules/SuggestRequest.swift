@@ -1,0 +1,151 @@
+import Foundation
+import Kefu
+
+/// One message to answer, as `kefu suggest` reads it from a JSON line and a chat server from a
+/// request body: `{"id", "text", "product", "conversation", "time"}`.
+///
+/// One definition for every reader, so that the filter, a server and the fuzz targets accept the
+/// same input, refuse it with the same error codes, and apply the same limits.
+///
+/// ```swift
+/// let request = try SuggestRequest.decode(Data(#"{"id":7,"text":"包邮吗"}"#.utf8))
+/// let (text, isTruncated) = try request.prepared(for: rules)
+/// ```
+public struct SuggestRequest: Sendable, Hashable {
+    /// A request id: a string or a number, echoed as it came.
+    public enum ID: Codable, Hashable, Sendable {
+        /// A string id.
+        case string(String)
+        /// A numeric id.
+        case number(Double)
+
+        /// Reads a string, else a number.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let text = try? container.decode(String.self) {
+                self = .string(text)
+            } else {
+                self = .number(try container.decode(Double.self))
+            }
+        }
+
+        /// Writes the id as it came; a whole number without a fraction.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .string(let text): try container.encode(text)
+            case .number(let value):
+                if value == value.rounded(), abs(value) < 1e15 {
+                    try container.encode(Int64(value))
+                } else {
+                    try container.encode(value)
+                }
+            }
+        }
+    }
+
+    /// Why a request cannot be answered: a stable code, a message, and the id when it could be read.
+    public struct Problem: Error, Sendable, Hashable {
+        /// The request's id, if it could be read.
+        public var id: ID?
+        /// `invalid-json`, `invalid-field`, `missing-text` or `unknown-product`.
+        public var code: String
+        /// What is wrong.
+        public var message: String
+
+        /// Creates a problem.
+        public init(id: ID? = nil, code: String, message: String) {
+            self.id = id
+            self.code = code
+            self.message = message
+        }
+    }
+
+    /// The longest message analyzed, in Unicode scalars (not grapheme clusters: a flood of
+    /// combining marks is one cluster of any length, and the limit is there to bound the work).
+    public static let maximumCharacters = 4_096
+    /// The longest conversation or product id accepted by default, in UTF-8 bytes.
+    public static let maximumIDBytes = 256
+
+    /// The id, echoed in the answer.
+    public var id: ID?
+    /// The message as the shopper typed it.
+    public var text: String
+    /// The id of the product in view.
+    public var product: String?
+    /// The conversation the message belongs to.
+    public var conversation: String?
+    /// The time of the message, in seconds.
+    public var time: Double?
+
+    /// A request for a plain-text message.
+    public init(text: String, id: ID? = nil, product: String? = nil, conversation: String? = nil, time: Double? = nil) {
+        self.text = text
+        self.id = id
+        self.product = product
+        self.conversation = conversation
+        self.time = time
+    }
+
+    private struct Wire: Decodable {
+        var id: ID?
+        var text: String?
+        var product: String?
+        var conversation: String?
+        var time: Double?
+    }
+
+    private struct IDOnly: Decodable {
+        var id: ID?
+    }
+
+    /// Reads a JSON request.
+    ///
+    /// - Throws: ``Problem`` `invalid-json` for anything but a JSON object, `invalid-field` for a
+    ///   field of the wrong type, `missing-text` without `text`.
+    public static func decode(_ data: Data) throws(Problem) -> SuggestRequest {
+        let wire: Wire
+        do {
+            wire = try JSONDecoder().decode(Wire.self, from: data)
+        } catch DecodingError.typeMismatch(_, let context) where !context.codingPath.isEmpty {
+            throw wrongType(data, context)
+        } catch DecodingError.valueNotFound(_, let context) where !context.codingPath.isEmpty {
+            throw wrongType(data, context)
+        } catch {
+            throw Problem(code: "invalid-json", message: "the line is not a valid JSON object")
+        }
+        guard let text = wire.text else {
+            throw Problem(id: wire.id, code: "missing-text", message: "the JSON object has no 'text' field")
+        }
+        return SuggestRequest(text: text, id: wire.id, product: wire.product, conversation: wire.conversation,
+                              time: wire.time)
+    }
+
+    private static func wrongType(_ data: Data, _ context: DecodingError.Context) -> Problem {
+        let id = (try? JSONDecoder().decode(IDOnly.self, from: data))?.id
+        let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+        return Problem(id: id, code: "invalid-field", message: "field '\(field)' has the wrong type")
+    }
+
+    /// Checks the request against a rule set and its limits, and gives the text to analyze.
+    ///
+    /// - Parameters:
+    ///   - rules: The rules that will answer; the product must be in their catalog.
+    ///   - maximumIDBytes: The longest conversation or product id accepted.
+    /// - Returns: The text, cut to ``maximumCharacters`` scalars, and whether it was cut.
+    /// - Throws: ``Problem`` `invalid-field` for an id that is too long, `unknown-product`.
+    public func prepared(for rules: RuleSet, maximumIDBytes: Int = maximumIDBytes) throws(Problem)
+        -> (text: String, isTruncated: Bool)
+    {
+        for (name, value) in [("conversation", conversation), ("product", product)] {
+            if let value, value.utf8.count > maximumIDBytes {
+                throw Problem(id: id, code: "invalid-field", message: "'\(name)' is longer than \(maximumIDBytes) bytes")
+            }
+        }
+        if let product, rules.catalog.product(id: product) == nil {
+            throw Problem(id: id, code: "unknown-product", message: "no product '\(product)' in the catalog")
+        }
+        guard text.unicodeScalars.count > Self.maximumCharacters else { return (text, false) }
+        return (String(String.UnicodeScalarView(text.unicodeScalars.prefix(Self.maximumCharacters))), true)
+    }
+}
