@@ -37,13 +37,23 @@ struct RuleOptions: ParsableArguments {
 extension RuleOptions {
     /// Loads and compiles the rules; on failure prints every diagnostic and exits with status 2.
     func loadRules() throws -> RuleSet {
-        let directory = directory()
+        try Self.loadRules(from: directory(), hint: " (use --rules DIR or KEFU_RULES)")
+    }
+
+    /// Loads and compiles the rules of a directory; on failure prints every diagnostic and exits
+    /// with status 2.
+    static func loadRules(from directory: String, hint: String = "") throws -> RuleSet {
         do {
             return try RuleSetLoader.load(directory: directory)
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
-            printError("kefu: cannot load the rules in '\(directory)' (use --rules DIR or KEFU_RULES)")
+            printError("kefu: cannot load the rules in '\(directory)'\(hint)")
             throw ExitCode(2)
         }
+    }
+
+    /// The `Corpus/` directory beside a rules directory (`Rules/` → `Corpus/`).
+    static func corpusDirectory(besides rules: String) -> String {
+        URL(fileURLWithPath: rules).deletingLastPathComponent().appendingPathComponent("Corpus").path
     }
 }

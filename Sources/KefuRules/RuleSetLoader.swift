@@ -52,13 +52,7 @@ public enum RuleSetLoader {
                                code: "unreadable-file")
             ])
         }
-        var relativePaths: [String] = []
-        if let enumerator = FileManager.default.enumerator(atPath: root) {
-            for case let path as String in enumerator where path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
-                relativePaths.append(path)
-            }
-        }
-        relativePaths.sort()
+        let relativePaths = listFiles(under: root, endingIn: [".yaml", ".yml"])
         var files: [File] = []
         var diagnostics: [RuleDiagnostic] = []
         let lexiconPath = root + "/" + lexiconFileName

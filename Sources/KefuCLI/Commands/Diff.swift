@@ -24,10 +24,10 @@ struct Diff: ParsableCommand {
     var corpus: [String] = []
 
     func run() throws {
-        let before = try load(old)
-        let after = try load(new)
+        let before = try RuleOptions.loadRules(from: old)
+        let after = try RuleOptions.loadRules(from: new)
         let paths = corpus.isEmpty
-            ? [URL(fileURLWithPath: new).deletingLastPathComponent().appendingPathComponent("Corpus").path] : corpus
+            ? [RuleOptions.corpusDirectory(besides: new)] : corpus
         let ids = Set(before.intents.map(\.id)).union(after.intents.map(\.id))
         let (lines, problems) = CorpusReader.read(paths, intents: ids)
         for problem in problems { printError(problem.description) }
@@ -65,15 +65,5 @@ struct Diff: ParsableCommand {
         let changed = groups.values.reduce(0) { $0 + $1.count }
         out.writeLine("\(changed) of \(lines.count) lines changed; \(fixed) fixed, \(broken) broken")
         out.flush()
-    }
-
-    private func load(_ directory: String) throws -> RuleSet {
-        do {
-            return try RuleSetLoader.load(directory: directory)
-        } catch {
-            for diagnostic in error.diagnostics { printError(diagnostic.description) }
-            printError("kefu: cannot load the rules in '\(directory)'")
-            throw ExitCode(2)
-        }
     }
 }

@@ -27,8 +27,7 @@ struct Segment: ParsableCommand {
         let lexicon = try loadLexicon()
         let segmenter = Segmenter(lexicon: lexicon)
         let normalizer = Normalizer()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONEncoder.sorted
         var output = OutputWriter(fd: 1)
         for (name, fd) in inputs.sources {
             var reader = LineReader(fd: fd)

@@ -3,19 +3,19 @@ import Kefu
 import KefuRules
 
 /// One output line of `kefu suggest`.
-struct SuggestRecord: Encodable {
-    struct Problem: Encodable {
+struct SuggestRecord {
+    struct Problem {
         var code: String
         var message: String
     }
 
-    struct IntentRecord: Encodable {
+    struct IntentRecord {
         var id: String
         var score: Double
         var evidence: [EvidenceRecord]?
     }
 
-    struct EvidenceRecord: Encodable {
+    struct EvidenceRecord {
         var matcher: String
         var weight: Double
         var text: String
@@ -23,7 +23,7 @@ struct SuggestRecord: Encodable {
         var original: [Int]
     }
 
-    struct ReplyRecord: Encodable {
+    struct ReplyRecord {
         var id: String
         var intent: String
         var text: String
@@ -31,14 +31,14 @@ struct SuggestRecord: Encodable {
         var because: String
     }
 
-    struct ProductRecord: Encodable {
+    struct ProductRecord {
         var id: String
         var name: String
         var score: Double
         var because: String
     }
 
-    struct Explanation: Encodable {
+    struct Explanation {
         var normalized: String
         var tokens: [String]
         var candidates: [IntentRecord]
@@ -90,24 +90,6 @@ struct SuggestRecord: Encodable {
         }
         self.warnings = warnings.isEmpty ? nil : warnings
     }
-
-    enum CodingKeys: String, CodingKey {
-        case id, text, intents, slots, replies, products, product, explanation, warnings, error
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(id, forKey: .id)
-        try container.encodeIfPresent(text, forKey: .text)
-        try container.encodeIfPresent(intents, forKey: .intents)
-        try container.encodeIfPresent(slots, forKey: .slots)
-        try container.encodeIfPresent(replies, forKey: .replies)
-        try container.encodeIfPresent(products, forKey: .products)
-        try container.encodeIfPresent(product, forKey: .product)
-        try container.encodeIfPresent(explanation, forKey: .explanation)
-        try container.encodeIfPresent(warnings, forKey: .warnings)
-        try container.encodeIfPresent(error, forKey: .error)
-    }
 }
 
 extension SuggestRecord {
@@ -120,10 +102,10 @@ extension SuggestRecord {
             lines.append(text ?? "")
             let found = (intents ?? []).map { "\($0.id) \(format($0.score))" }
             lines.append("  intents: " + (found.isEmpty ? "none" : found.joined(separator: ", ")))
-            if let slots, let data = try? JSONEncoder.sorted.encode(slots), let json = String(data: data, encoding: .utf8),
-                json != "{}"
-            {
-                lines.append("  slots: " + json)
+            if let slots, !slots.isEmpty {
+                var json = JSONLine()
+                slots.write(to: &json)
+                lines.append("  slots: " + String(decoding: json.bytes, as: UTF8.self))
             }
             for intent in intents ?? [] {
                 for evidence in intent.evidence ?? [] {
@@ -146,14 +128,6 @@ extension SuggestRecord {
     }
 }
 
-extension JSONEncoder {
-    /// Sorted keys, slashes unescaped: deterministic output.
-    static var sorted: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-}
 
 extension SuggestRecord {
     /// Writes the record as one JSON object with sorted keys (see ``JSONLine``).

@@ -44,7 +44,7 @@ struct Test: ParsableCommand {
 
     func run() throws {
         let rules = try ruleOptions.loadRules()
-        let corpusPaths = paths.isEmpty ? [defaultCorpus()] : paths
+        let corpusPaths = paths.isEmpty ? [RuleOptions.corpusDirectory(besides: ruleOptions.directory())] : paths
         let (lines, problems) = CorpusReader.read(corpusPaths, intents: Set(rules.intents.map(\.id)))
         for problem in problems { printError(problem.description) }
         guard !lines.isEmpty else {
@@ -62,9 +62,7 @@ struct Test: ParsableCommand {
             }
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            out.write(try encoder.encode(CorpusReport.summary(evaluation)))
+            out.write(try JSONEncoder.sorted.encode(CorpusReport.summary(evaluation)))
             out.write([0x0A])
         } else if !quiet {
             for failure in evaluation.failures {
@@ -103,11 +101,6 @@ struct Test: ParsableCommand {
             }
         }
         if failed { throw ExitCode(1) }
-    }
-
-    private func defaultCorpus() -> String {
-        let rules = URL(fileURLWithPath: ruleOptions.directory())
-        return rules.deletingLastPathComponent().appendingPathComponent("Corpus").path
     }
 
     private func report(_ evaluation: CorpusEvaluation, to out: inout OutputWriter) {

@@ -64,13 +64,7 @@ public enum CorpusReader {
                 continue
             }
             let root = path.hasSuffix("/") ? String(path.dropLast()) : path
-            var found: [String] = []
-            if let enumerator = FileManager.default.enumerator(atPath: root) {
-                for case let relative as String in enumerator where relative.hasSuffix(".tsv") {
-                    found.append(root + "/" + relative)
-                }
-            }
-            files += found.sorted()
+            files += listFiles(under: root, endingIn: [".tsv"]).map { root + "/" + $0 }
         }
         return files
     }
