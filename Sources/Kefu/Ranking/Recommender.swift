@@ -18,40 +18,42 @@ struct Recommender: Sendable {
         var scored: [(index: Int, score: Double)] = []
         scored.reserveCapacity(min(candidates.count, Self.maximumCandidates))
         for index in candidates.prefix(Self.maximumCandidates) where catalog.products[index].id != excluded {
-            scored.append((index, score(catalog.products[index], category: category, slots: slots, size: size, because: nil)))
+            var noReasons: [String]?
+            scored.append((index, score(catalog.products[index], category: category, slots: slots, size: size,
+                                        because: &noReasons)))
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
         // The reasons are written for the products shown only.
         return scored.prefix(limit).map { item in
             let product = catalog.products[item.index]
-            var because: [String] = []
+            var because: [String]? = []
             _ = score(product, category: category, slots: slots, size: size, because: &because)
             return ProductSuggestion(id: product.id, name: product.name, score: (item.score * 1000).rounded() / 1000,
-                                     because: because.joined(separator: "；"))
+                                     because: (because ?? []).joined(separator: "；"))
         }
     }
 
-    /// How well a product fits, in [0, 1]; with `because`, the reasons too.
+    /// How well a product fits, in [0, 1]; when `because` is not `nil`, the reasons are appended to it.
     private func score(
-        _ product: Product, category: String?, slots: Slots, size: String?, because: UnsafeMutablePointer<[String]>?
+        _ product: Product, category: String?, slots: Slots, size: String?, because: inout [String]?
     ) -> Double {
         var score = 0.3
         if let category, product.category.contains(Self.stem(category)) {
             score += 0.3
-            because?.pointee.append(product.category)
+            because?.append(product.category)
         }
         if let material = slots.material, product.materials.contains(material) {
             score += 0.15
-            because?.pointee.append(material)
+            because?.append(material)
         }
         if let colour = slots.colour, product.colours.contains(colour) {
             score += 0.1
-            because?.pointee.append("有\(colour)")
+            because?.append("有\(colour)")
         }
         if let size {
             if product.stockCount(size: size, colour: slots.colour) > 0 {
                 score += 0.1
-                because?.pointee.append("\(size)码有货")
+                because?.append("\(size)码有货")
             } else {
                 score -= 0.2
             }
@@ -61,12 +63,12 @@ struct Recommender: Sendable {
         if let budget = slots.money {
             if product.price <= budget {
                 score += 0.05
-                because?.pointee.append("\(Fact.number(product.price))元在预算内")
+                because?.append("\(Fact.number(product.price))元在预算内")
             } else {
                 score -= 0.1
             }
         }
-        if let point = product.sellingPoints.first { because?.pointee.append(point) }
+        if let point = product.sellingPoints.first { because?.append(point) }
         return min(1, max(0, score))
     }
 

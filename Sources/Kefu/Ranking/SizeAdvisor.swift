@@ -92,7 +92,7 @@ public struct SizeAdvisor: Sendable {
     func position(_ ranges: [ClosedRange<Double>?], _ value: Double, slack: Double) -> Position? {
         let known = ranges.enumerated().compactMap { index, range in range.map { (index, $0) } }
         guard let first = known.first, let last = known.last else { return nil }
-        if let inside = known.first(where: { $0.1.contains(value) }) { return .inside(inside.0) }
+        if let inside = containing(ranges, value).first { return .inside(inside) }
         if value < first.1.lowerBound { return value >= first.1.lowerBound - slack ? .inside(first.0) : .below }
         if value > last.1.upperBound { return value <= last.1.upperBound + slack ? .inside(last.0) : .above }
         // In a gap between two ranges: the larger size.
