@@ -8,7 +8,10 @@ extension IntentMatcher {
     /// start after the previous step ends, in the same clause, with at most `gap` counted tokens
     /// between them. Optional steps may be skipped. The search backtracks, bounded by
     /// ``sequenceSearchBudget``, and allocates nothing but the chain it returns.
-    func sequence(_ hits: ArraySlice<Hit>, matcher: Matcher, counted: [Int32], clause: [Int32]) -> [Int32]? {
+    func sequence(
+        _ hits: UnsafeBufferPointer<Hit>, matcher: Matcher, counted: UnsafeBufferPointer<Int32>,
+        clause: UnsafeBufferPointer<Int32>
+    ) -> [Int32]? {
         var budget = Self.sequenceSearchBudget
         var chain: [Hit] = []
         chain.reserveCapacity(matcher.stepCount)

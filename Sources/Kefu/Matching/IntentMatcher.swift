@@ -19,12 +19,12 @@ struct IntentMatcher: Sendable {
         case any, all, sequence, regex
     }
 
-    /// One compiled matcher.
+    /// One compiled matcher. Plain data (its label lives in ``labels``), so reading one from the
+    /// array copies a few words and retains nothing.
     struct Matcher: Sendable {
         let intent: Int32
         let kind: Kind
         let role: MatcherRole
-        let label: String
         let stepCount: Int
         /// Bit *i* set: step *i* is optional (sequences).
         let optionalSteps: UInt64
@@ -47,6 +47,8 @@ struct IntentMatcher: Sendable {
     }
 
     let matchers: [Matcher]
+    /// Each matcher's label (`size.matchers[2]`), parallel to ``matchers``.
+    let labels: [String]
     /// Postings of symbol *s*: `postings[postingStart[s]..<postingStart[s + 1]]`.
     let postingStart: [Int32]
     let postings: [Posting]
@@ -58,6 +60,8 @@ struct IntentMatcher: Sendable {
     let textSymbols: TextSymbolTable
     /// Phrases (several tokens) by their first raw symbol: the rest of the raw symbols and the phrase's symbol.
     let phrases: [Int32: [(rest: [Int32], symbol: Int32)]]
+    /// Per raw symbol: whether a phrase starts with it (most tokens need no look into ``phrases``).
+    let startsPhrase: [Bool]
     /// Per canonical symbol: a particle, not counted in sequence gaps.
     let isParticle: [Bool]
     /// Regular-expression matchers.
@@ -77,12 +81,25 @@ struct IntentMatcher: Sendable {
     /// The matchers that fire on a message, ordered by matcher index.
     func firings(in text: NormalizedText, tokens: [Token]) -> [Firing] {
         if tokens.isEmpty && regexes.isEmpty { return [] }
-        var symbols = [Int32](repeating: -1, count: tokens.count)
-        // Counted tokens before each token (gap measure) and the clause each token is in.
-        var counted = [Int32](repeating: 0, count: tokens.count + 1)
-        var clause = [Int32](repeating: 0, count: tokens.count)
+        // Per-token scratch on the stack: symbols, counted tokens before each token (the gap
+        // measure, one more entry than tokens) and the clause each token is in.
+        let n = tokens.count
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 3 * n + 1) { scratch in
+            let symbols = UnsafeMutableBufferPointer(rebasing: scratch[0..<n])
+            let counted = UnsafeMutableBufferPointer(rebasing: scratch[n..<(2 * n + 1)])
+            let clause = UnsafeMutableBufferPointer(rebasing: scratch[(2 * n + 1)...])
+            return firings(in: text, tokens: tokens, symbols: symbols, counted: counted, clause: clause)
+        }
+    }
+
+    private func firings(
+        in text: NormalizedText, tokens: [Token], symbols: UnsafeMutableBufferPointer<Int32>,
+        counted: UnsafeMutableBufferPointer<Int32>, clause: UnsafeMutableBufferPointer<Int32>
+    ) -> [Firing] {
         var hits: [Hit] = []
+        hits.reserveCapacity(32)
         var clauseIndex: Int32 = 0
+        if !counted.isEmpty { counted[0] = 0 }
         for (i, token) in tokens.enumerated() {
             var raw: Int32 = token.lexeme
             if raw < 0, !textSymbols.isEmpty, token.kind != .punctuation {
@@ -105,7 +122,7 @@ struct IntentMatcher: Sendable {
             if token.kind == .punctuation, Self.endsClause(text.units[Int(token.start)]) { clauseIndex += 1 }
         }
         if !phrases.isEmpty {
-            for i in tokens.indices where symbols[i] >= 0 {
+            for i in tokens.indices where symbols[i] >= 0 && startsPhrase[Int(symbols[i])] {
                 guard let candidates = phrases[symbols[i]] else { continue }
                 for phrase in candidates where i + phrase.rest.count < tokens.count {
                     var isMatch = true
@@ -121,36 +138,30 @@ struct IntentMatcher: Sendable {
         }
         var firings: [Firing] = []
         if !hits.isEmpty {
-            // Sorting packed keys (matcher, first token, original position) is several times faster
-            // than sorting the structs with a closure, and keeps equal keys in their found order.
-            if hits.count > 1, hits.count < 1 << 20, tokens.count < 1 << 20, matchers.count < 1 << 24 {
-                var keys = hits.indices.map { i in
-                    UInt64(hits[i].matcher) << 40 | UInt64(hits[i].first) << 20 | UInt64(i)
+            Self.withSortedHits(hits, tokenCount: tokens.count, matcherCount: matchers.count) { sorted in
+                var start = 0
+                while start < sorted.count {
+                    var end = start + 1
+                    while end < sorted.count, sorted[end].matcher == sorted[start].matcher { end += 1 }
+                    if let tokens = evaluate(UnsafeBufferPointer(rebasing: sorted[start..<end]),
+                                             counted: UnsafeBufferPointer(counted), clause: UnsafeBufferPointer(clause))
+                    {
+                        firings.append(Firing(matcher: sorted[start].matcher, tokens: tokens))
+                    }
+                    start = end
                 }
-                keys.sort()
-                let unsorted = hits
-                for (k, key) in keys.enumerated() { hits[k] = unsorted[Int(key & 0xF_FFFF)] }
-            } else {
-                hits.sort { $0.matcher != $1.matcher ? $0.matcher < $1.matcher : $0.first < $1.first }
-            }
-            var start = 0
-            while start < hits.count {
-                var end = start + 1
-                while end < hits.count, hits[end].matcher == hits[start].matcher { end += 1 }
-                if let tokens = evaluate(hits[start..<end], counted: counted, clause: clause) {
-                    firings.append(Firing(matcher: hits[start].matcher, tokens: tokens))
-                }
-                start = end
             }
         }
         if !regexes.isEmpty {
             var string: String?
-            for (matcher, regex) in regexes {
+            for r in regexes.indices {
+                let matcher = regexes[r].matcher
                 if matchers[Int(matcher)].hasNone,
                     hits.contains(where: { $0.matcher == matcher && $0.step == Self.noneStep })
                 {
                     continue
                 }
+                let regex = regexes[r].regex
                 if let first = regex.firstUnits {
                     if regex.isAnchored {
                         guard let unit = text.units.first, first.contains(unit) else { continue }
@@ -166,6 +177,36 @@ struct IntentMatcher: Sendable {
             firings.sort { $0.matcher < $1.matcher }
         }
         return firings
+    }
+
+    /// Calls `body` with the hits sorted by matcher, then first token, hits with equal keys in the
+    /// order found.
+    static func withSortedHits(
+        _ hits: [Hit], tokenCount: Int, matcherCount: Int, _ body: (UnsafeBufferPointer<Hit>) -> Void
+    ) {
+        if hits.count == 1 { return hits.withUnsafeBufferPointer(body) }
+        guard hits.count < 1 << 20, tokenCount < 1 << 20, matcherCount < 1 << 24 else {
+            // More than the packed keys hold: sort the structs (stable).
+            let sorted = hits.enumerated().sorted {
+                ($0.element.matcher, $0.element.first, $0.offset) < ($1.element.matcher, $1.element.first, $1.offset)
+            }.map(\.element)
+            sorted.withUnsafeBufferPointer(body)
+            return
+        }
+        // Sorting packed keys (matcher, first token, position found) on the stack is several times
+        // faster than sorting the structs with a closure, allocates nothing, and keeps equal keys in
+        // their found order.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: hits.count) { buffer in
+            var keys = buffer
+            for i in hits.indices {
+                keys[i] = UInt64(hits[i].matcher) << 40 | UInt64(hits[i].first) << 20 | UInt64(i)
+            }
+            keys.sort()
+            withUnsafeTemporaryAllocation(of: Hit.self, capacity: hits.count) { sorted in
+                for k in 0..<hits.count { sorted.initializeElement(at: k, to: hits[Int(keys[k] & 0xF_FFFF)]) }
+                body(UnsafeBufferPointer(sorted))
+            }
+        }
     }
 
     private func appendHits(of symbol: Int32, first: Int, last: Int, to hits: inout [Hit]) {
@@ -188,8 +229,10 @@ struct IntentMatcher: Sendable {
     }
 
     /// The tokens a matcher used, if it fires on these hits (all of one matcher, by token order).
-    private func evaluate(_ hits: ArraySlice<Hit>, counted: [Int32], clause: [Int32]) -> [Int32]? {
-        let matcher = matchers[Int(hits[hits.startIndex].matcher)]
+    private func evaluate(
+        _ hits: UnsafeBufferPointer<Hit>, counted: UnsafeBufferPointer<Int32>, clause: UnsafeBufferPointer<Int32>
+    ) -> [Int32]? {
+        let matcher = matchers[Int(hits[0].matcher)]
         if matcher.hasNone, hits.contains(where: { $0.step == Self.noneStep }) { return nil }
         switch matcher.kind {
         case .any:

@@ -26,6 +26,8 @@ public final class RuleSet: Sendable {
     public let replies: [ReplyDefinition]
     /// Reply indices by intent id, by priority (highest first).
     let repliesByIntent: [String: [Int]]
+    /// Each reply's facts and conditions, resolved for ranking (parallel to ``replies``).
+    let replyPlans: [ReplyPlan]
     /// The last step of the bargaining ladder (it also covers later requests).
     let lastBargainTurn: Int
 
@@ -47,6 +49,7 @@ public final class RuleSet: Sendable {
             byIntent[key]?.sort { replies[$0].priority != replies[$1].priority ? replies[$0].priority > replies[$1].priority : $0 < $1 }
         }
         self.repliesByIntent = byIntent
+        self.replyPlans = replies.map(ReplyPlan.init)
         self.lastBargainTurn = replies.compactMap(\.conditions.bargainTurn).max() ?? 0
     }
 
@@ -54,7 +57,7 @@ public final class RuleSet: Sendable {
     public var matcherCount: Int { matcher.matchers.count }
 
     /// The label of a compiled matcher (see ``Analysis/firedMatchers``).
-    package func label(ofMatcher index: Int32) -> String { matcher.matchers[Int(index)].label }
+    package func label(ofMatcher index: Int32) -> String { matcher.labels[Int(index)] }
 
     /// Normalizes, segments and matches one message.
     ///
@@ -146,7 +149,7 @@ public final class RuleSet: Sendable {
                 range = 0..<text.units.count  // a regular expression that matched no token
             }
             evidence.append(
-                Evidence(matcher: compiled.label, weight: weight, tokens: used.map { Int($0) }, range: range))
+                Evidence(matcher: matcher.labels[Int(firing.matcher)], weight: weight, tokens: used.map { Int($0) }, range: range))
         }
         guard !evidence.isEmpty else { return nil }
         let score = ((1 - remaining) * factor * 10_000).rounded() / 10_000

@@ -180,6 +180,7 @@ package struct RuleSetBuilder: Sendable {
 
         // 5. Matchers and postings.
         var matchers: [IntentMatcher.Matcher] = []
+        var labels: [String] = []
         var symbolPostings = [[IntentMatcher.Posting]](repeating: [], count: Int(symbolCount))
         var kindPostings = [[IntentMatcher.Posting]](repeating: [], count: 6)
         var regexes: [(matcher: Int32, regex: CompiledRegex)] = []
@@ -230,8 +231,9 @@ package struct RuleSetBuilder: Sendable {
                 for reference in definition.none { try post(reference, step: IntentMatcher.noneStep) }
                 matchers.append(
                     IntentMatcher.Matcher(
-                        intent: Int32(intentIndex), kind: kind, role: definition.role, label: definition.label,
+                        intent: Int32(intentIndex), kind: kind, role: definition.role,
                         stepCount: steps.count, optionalSteps: optional, gap: gap, hasNone: !definition.none.isEmpty))
+                labels.append(definition.label)
             }
         }
         var postingStart: [Int32] = [0]
@@ -248,9 +250,11 @@ package struct RuleSetBuilder: Sendable {
         for (raw, symbol) in phraseSymbols.sorted(by: { $0.value < $1.value }) {
             phrases[raw[0], default: []].append((Array(raw.dropFirst()), symbol))
         }
+        var startsPhrase = [Bool](repeating: false, count: Int(symbolCount))
+        for first in phrases.keys where first >= 0 && Int(first) < startsPhrase.count { startsPhrase[Int(first)] = true }
         let matcher = IntentMatcher(
-            matchers: matchers, postingStart: postingStart, postings: postings, kindPostings: kindPostings,
-            canonical: canonical, textSymbols: TextSymbolTable(textSymbols), phrases: phrases, isParticle: isParticle,
+            matchers: matchers, labels: labels, postingStart: postingStart, postings: postings, kindPostings: kindPostings,
+            canonical: canonical, textSymbols: TextSymbolTable(textSymbols), phrases: phrases, startsPhrase: startsPhrase, isParticle: isParticle,
             regexes: regexes)
         return RuleSet(intents: intentsOut, definitions: intents, lexicon: lexicon, matcher: matcher, shop: shop,
                        catalog: Catalog(products), replies: replies)

@@ -35,34 +35,34 @@ public struct Normalizer: Sendable {
     /// - Returns: The normalized text with a map back to `message`.
     /// - Complexity: O(*n*) in the length of `message`.
     public func normalize(_ message: String) -> NormalizedText {
-        var input: [UInt16] = []
-        input.reserveCapacity(message.utf8.count)
-        input.append(contentsOf: message.utf16)
-        let inputCount = input.count
+        let inputCount = message.utf16.count
         // NFKC may expand a character (at most 18 units in Unicode 15); leave room for it.
         let capacity = inputCount * 3 + 18
-        var nfkc = [UInt16](repeating: 0, count: capacity)
-        var nfkcOrigin = [Int32](repeating: 0, count: capacity)
-        let nfkcCount = input.withUnsafeBufferPointer { src in
-            nfkc.withUnsafeMutableBufferPointer { dst in
-                nfkcOrigin.withUnsafeMutableBufferPointer { origin in
-                    cicu_nfkc_mapped(src.baseAddress, Int32(inputCount), dst.baseAddress, origin.baseAddress,
-                                     Int32(capacity))
+        // Scratch on the stack (the heap for a long message): the input, NFKC's output and its map.
+        return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: inputCount + capacity) { units in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { nfkcOrigin in
+                let input = UnsafeMutableBufferPointer(rebasing: units[0..<inputCount])
+                let nfkc = UnsafeMutableBufferPointer(rebasing: units[inputCount...])
+                _ = input.initialize(fromContentsOf: message.utf16)
+                let nfkcCount = cicu_nfkc_mapped(input.baseAddress, Int32(inputCount), nfkc.baseAddress,
+                                                 nfkcOrigin.baseAddress, Int32(capacity))
+                if nfkcCount < 0 {
+                    // ICU refused (it should not): keep the text as it came, unit for unit.
+                    for i in 0..<inputCount { nfkcOrigin[i] = Int32(i) }
+                    return canonicalize(UnsafeBufferPointer(input), origin: UnsafeBufferPointer(nfkcOrigin),
+                                        count: inputCount, original: message, originalLength: inputCount)
                 }
+                return canonicalize(UnsafeBufferPointer(nfkc), origin: UnsafeBufferPointer(nfkcOrigin),
+                                    count: Int(nfkcCount), original: message, originalLength: inputCount)
             }
         }
-        if nfkcCount < 0 {
-            // ICU refused (it should not): keep the text as it came, unit for unit.
-            return canonicalize(input, origin: (0..<Int32(inputCount)).map { $0 }, count: inputCount,
-                                original: message)
-        }
-        return canonicalize(nfkc, origin: nfkcOrigin, count: Int(nfkcCount), original: message)
     }
 
     /// The pass after NFKC: folding, invisible characters, spaces, repeated punctuation, marks.
-    private func canonicalize(_ source: [UInt16], origin source0: [Int32], count: Int, original: String)
-        -> NormalizedText
-    {
+    private func canonicalize(
+        _ source: UnsafeBufferPointer<UInt16>, origin source0: UnsafeBufferPointer<Int32>, count: Int,
+        original: String, originalLength: Int
+    ) -> NormalizedText {
         var units: [UInt16] = []
         var origin: [Int32] = []
         units.reserveCapacity(count)
@@ -116,6 +116,6 @@ public struct Normalizer: Sendable {
             previous = folded
             previousClasses = classes
         }
-        return NormalizedText(original: original, units: units, origin: origin, originalLength: original.utf16.count)
+        return NormalizedText(original: original, units: units, origin: origin, originalLength: originalLength)
     }
 }

@@ -1,25 +1,10 @@
-/// The facts a reply template can name, resolved for one message.
+/// The facts a reply template can name.
 package struct Fact {
     /// Every fact name a template may use (besides `chart.<measurement>`).
-    package static let names: Set<String> = [
-        "shop.name", "shop.agent",
-        "product.name", "product.price", "product.category", "product.material", "product.colours", "product.care",
-        "product.point", "product.points", "product",
-        "slot.size", "slot.height", "slot.weight", "slot.region", "slot.courier", "slot.quantity", "slot.money",
-        "slot.colour", "slot.shoe_size", "slot.foot_length", "slot.order_number", "slot.category", "slot.material",
-        "advice.size", "advice.reason", "advice.note",
-        "stock.sizes", "stock.count",
-        "shipping.courier", "shipping.couriers", "shipping.cutoff", "shipping.days", "shipping.fee",
-        "shipping.express_extra", "shipping.excluded", "shipping.express",
-        "returns.days", "returns.shipping", "returns.exchange",
-        "bargain.coupon", "bargain.gift", "bargain.free_shipping_from",
-        "payment.methods", "payment.cod_fee", "payment.invoice",
-    ]
+    package static let names: Set<String> = Set(NamedFact.allCases.map(\.name))
 
     /// Whether a template may name this fact.
-    package static func isKnown(_ name: String) -> Bool {
-        names.contains(name) || (name.hasPrefix("chart.") && name.count > 6)
-    }
+    package static func isKnown(_ name: String) -> Bool { FactKey(name) != nil }
 
     /// `87` for 87.0, `24.5` for 24.5.
     static func number(_ value: Double) -> String {
@@ -28,111 +13,177 @@ package struct Fact {
     }
 }
 
+/// A fact name resolved once, when the rules load, so that filling a template is an array lookup
+/// rather than a comparison of strings for every placeholder of every candidate reply.
+enum FactKey: Hashable, Sendable {
+    /// A fact with a fixed name (`product.name`).
+    case named(NamedFact)
+    /// A measurement of the asked size's row in the product's size chart (`chart.衣长`).
+    case chart(String)
+
+    static let byName: [String: NamedFact] = Dictionary(
+        uniqueKeysWithValues: NamedFact.allCases.map { ($0.name, $0) })
+
+    /// The key of a fact name, or `nil` for a name no template may use.
+    init?(_ name: String) {
+        if let named = Self.byName[name] {
+            self = .named(named)
+        } else if name.hasPrefix("chart."), name.count > 6 {
+            self = .chart(String(name.dropFirst(6)))
+        } else {
+            return nil
+        }
+    }
+}
+
+/// The facts with a fixed name, numbered for a per-message cache.
+enum NamedFact: Int, CaseIterable, Sendable {
+    case shopName, shopAgent
+    case product, productName, productPrice, productCategory, productMaterial, productColours, productCare
+    case productPoint, productPoints
+    case slotSize, slotHeight, slotWeight, slotRegion, slotCourier, slotQuantity, slotMoney, slotColour
+    case slotShoeSize, slotFootLength, slotOrderNumber, slotCategory, slotMaterial
+    case adviceSize, adviceReason, adviceNote
+    case stockSizes, stockCount
+    case shippingCourier, shippingCouriers, shippingCutoff, shippingDays, shippingFee, shippingExpressExtra
+    case shippingExcluded, shippingExpress
+    case returnsDays, returnsShipping, returnsExchange
+    case bargainCoupon, bargainGift, bargainFreeShippingFrom
+    case paymentMethods, paymentCODFee, paymentInvoice
+
+    /// The name a template writes.
+    var name: String {
+        switch self {
+        case .shopName: "shop.name"
+        case .shopAgent: "shop.agent"
+        case .product: "product"
+        case .productName: "product.name"
+        case .productPrice: "product.price"
+        case .productCategory: "product.category"
+        case .productMaterial: "product.material"
+        case .productColours: "product.colours"
+        case .productCare: "product.care"
+        case .productPoint: "product.point"
+        case .productPoints: "product.points"
+        case .slotSize: "slot.size"
+        case .slotHeight: "slot.height"
+        case .slotWeight: "slot.weight"
+        case .slotRegion: "slot.region"
+        case .slotCourier: "slot.courier"
+        case .slotQuantity: "slot.quantity"
+        case .slotMoney: "slot.money"
+        case .slotColour: "slot.colour"
+        case .slotShoeSize: "slot.shoe_size"
+        case .slotFootLength: "slot.foot_length"
+        case .slotOrderNumber: "slot.order_number"
+        case .slotCategory: "slot.category"
+        case .slotMaterial: "slot.material"
+        case .adviceSize: "advice.size"
+        case .adviceReason: "advice.reason"
+        case .adviceNote: "advice.note"
+        case .stockSizes: "stock.sizes"
+        case .stockCount: "stock.count"
+        case .shippingCourier: "shipping.courier"
+        case .shippingCouriers: "shipping.couriers"
+        case .shippingCutoff: "shipping.cutoff"
+        case .shippingDays: "shipping.days"
+        case .shippingFee: "shipping.fee"
+        case .shippingExpressExtra: "shipping.express_extra"
+        case .shippingExcluded: "shipping.excluded"
+        case .shippingExpress: "shipping.express"
+        case .returnsDays: "returns.days"
+        case .returnsShipping: "returns.shipping"
+        case .returnsExchange: "returns.exchange"
+        case .bargainCoupon: "bargain.coupon"
+        case .bargainGift: "bargain.gift"
+        case .bargainFreeShippingFrom: "bargain.free_shipping_from"
+        case .paymentMethods: "payment.methods"
+        case .paymentCODFee: "payment.cod_fee"
+        case .paymentInvoice: "payment.invoice"
+        }
+    }
+}
+
 /// The facts of one message: shop, product in view, slots, size advice, policies.
+///
+/// Each named fact is worked out at most once per message, when a condition or a template first
+/// asks for it: several candidate replies share most of their facts.
 struct FactSheet {
     let shop: ShopProfile
     let product: Product?
     let slots: Slots
     let advice: SizeAdvisor.Advice?
-
     /// The size asked about: the slot, else the advised size.
-    var askedSize: String? { slots.size ?? slots.shoeSize.map(Fact.number) ?? advice?.size }
+    let askedSize: String?
+    private var cache: [String?]
+    /// Bit *i*: `cache[i]` holds ``NamedFact`` *i*'s value.
+    private var known: UInt64 = 0
 
-    func value(_ name: String) -> String? {
-        // Substrings, not new strings: this runs for every placeholder of every candidate reply.
-        let dot = name.utf8.firstIndex(of: UInt8(ascii: "."))
-        let group: Substring = dot.map { name[..<$0] } ?? name[...]
-        let key: Substring = dot.map { name[name.index(after: $0)...] } ?? ""
-        switch group {
-        case "shop": return key == "name" ? nonEmpty(shop.name) : key == "agent" ? nonEmpty(shop.agent) : nil
-        case "product": return productValue(key)
-        case "slot": return slotValue(key)
-        case "chart":
+    init(shop: ShopProfile, product: Product?, slots: Slots, advice: SizeAdvisor.Advice?) {
+        self.shop = shop
+        self.product = product
+        self.slots = slots
+        self.advice = advice
+        self.askedSize = slots.size ?? slots.shoeSize.map(Fact.number) ?? advice?.size
+        self.cache = Array(repeating: nil, count: NamedFact.allCases.count)
+    }
+
+    /// The value of a fact, or `nil` when the message, product or shop lacks it.
+    mutating func value(_ key: FactKey) -> String? {
+        switch key {
+        case .chart(let measurement):
             guard let product, let size = askedSize, let row = product.sizeChart?.row(size),
-                let value = row.measurements[String(key)]
+                let value = row.measurements[measurement]
             else { return nil }
             return Fact.number(value)
-        case "advice":
-            switch key {
-            case "size": return advice?.size
-            case "reason": return advice?.reason
-            case "note": return advice?.note
-            default: return nil
-            }
-        case "stock":
-            guard let product else { return nil }
-            if key == "sizes" { return joined(product.sizesInStock) }
-            if key == "count" { return String(product.stockCount(size: askedSize, colour: slots.colour)) }
-            return nil
-        case "shipping": return shippingValue(key)
-        case "returns":
-            switch key {
-            case "days": return shop.returnDays.map(String.init)
-            case "shipping": return shop.returnShipping
-            case "exchange": return shop.exchange
-            default: return nil
-            }
-        case "bargain":
-            switch key {
-            case "coupon": return shop.coupon.map(Fact.number)
-            case "gift": return shop.gift
-            case "free_shipping_from": return shop.freeShippingFrom.map(String.init)
-            default: return nil
-            }
-        case "payment":
-            switch key {
-            case "methods": return joined(shop.paymentMethods)
-            case "cod_fee": return shop.codFee.map(Fact.number)
-            case "invoice": return shop.invoice
-            default: return nil
-            }
-        default: return nil
+        case .named(let fact):
+            let bit: UInt64 = 1 << UInt64(fact.rawValue)
+            if known & bit != 0 { return cache[fact.rawValue] }
+            let value = compute(fact)
+            cache[fact.rawValue] = value
+            known |= bit
+            return value
         }
     }
 
-    private func productValue(_ key: Substring) -> String? {
-        guard let product else { return nil }
-        switch key {
-        case "": return product.name
-        case "name": return product.name
-        case "price": return Fact.number(product.price)
-        case "category": return product.category
-        case "material": return joined(product.materials)
-        case "colours": return joined(product.colours)
-        case "care": return product.care
-        case "point": return product.sellingPoints.first
-        case "points": return product.sellingPoints.isEmpty ? nil : product.sellingPoints.joined(separator: "，")
-        default: return nil
-        }
-    }
-
-    private func slotValue(_ key: Substring) -> String? {
-        switch key {
-        case "size": return slots.size
-        case "height": return slots.height.map(Fact.number)
-        case "weight": return slots.weight.map(Fact.number)
-        case "region": return slots.region
-        case "courier": return slots.courier
-        case "quantity": return slots.quantity.map(String.init)
-        case "money": return slots.money.map(Fact.number)
-        case "colour": return slots.colour
-        case "shoe_size": return slots.shoeSize.map(Fact.number)
-        case "foot_length": return slots.footLength.map(Fact.number)
-        case "order_number": return slots.orderNumber
-        case "category": return slots.category
-        case "material": return slots.material
-        default: return nil
-        }
-    }
-
-    private func shippingValue(_ key: Substring) -> String? {
-        switch key {
-        case "courier":
+    private func compute(_ fact: NamedFact) -> String? {
+        switch fact {
+        case .shopName: return nonEmpty(shop.name)
+        case .shopAgent: return nonEmpty(shop.agent)
+        case .product, .productName: return product?.name
+        case .productPrice: return product.map { Fact.number($0.price) }
+        case .productCategory: return product?.category
+        case .productMaterial: return product.flatMap { joined($0.materials) }
+        case .productColours: return product.flatMap { joined($0.colours) }
+        case .productCare: return product?.care
+        case .productPoint: return product?.sellingPoints.first
+        case .productPoints:
+            guard let points = product?.sellingPoints, !points.isEmpty else { return nil }
+            return points.joined(separator: "，")
+        case .slotSize: return slots.size
+        case .slotHeight: return slots.height.map(Fact.number)
+        case .slotWeight: return slots.weight.map(Fact.number)
+        case .slotRegion: return slots.region
+        case .slotCourier: return slots.courier
+        case .slotQuantity: return slots.quantity.map(String.init)
+        case .slotMoney: return slots.money.map(Fact.number)
+        case .slotColour: return slots.colour
+        case .slotShoeSize: return slots.shoeSize.map(Fact.number)
+        case .slotFootLength: return slots.footLength.map(Fact.number)
+        case .slotOrderNumber: return slots.orderNumber
+        case .slotCategory: return slots.category
+        case .slotMaterial: return slots.material
+        case .adviceSize: return advice?.size
+        case .adviceReason: return advice?.reason
+        case .adviceNote: return advice?.note
+        case .stockSizes: return product.flatMap { joined($0.sizesInStock) }
+        case .stockCount: return product.map { String($0.stockCount(size: askedSize, colour: slots.colour)) }
+        case .shippingCourier:
             if let asked = slots.courier, shop.couriers.contains(asked) { return asked }
             return shop.couriers.first
-        case "couriers": return joined(shop.couriers)
-        case "cutoff": return shop.cutoff
-        case "days":
+        case .shippingCouriers: return joined(shop.couriers)
+        case .shippingCutoff: return shop.cutoff
+        case .shippingDays:
             if let region = slots.region {
                 if let days = shop.regionDays[region] { return days }
                 if let entry = shop.regionDays.sorted(by: { $0.key < $1.key })
@@ -142,11 +193,19 @@ struct FactSheet {
                 }
             }
             return shop.deliveryDays
-        case "excluded": return joined(shop.excludedRegions)
-        case "express": return shop.couriers.count > 1 ? shop.couriers[1] : nil
-        case "fee": return shop.extraFee.map(Fact.number)
-        case "express_extra": return shop.expressExtra.map(Fact.number)
-        default: return nil
+        case .shippingExcluded: return joined(shop.excludedRegions)
+        case .shippingExpress: return shop.couriers.count > 1 ? shop.couriers[1] : nil
+        case .shippingFee: return shop.extraFee.map(Fact.number)
+        case .shippingExpressExtra: return shop.expressExtra.map(Fact.number)
+        case .returnsDays: return shop.returnDays.map(String.init)
+        case .returnsShipping: return shop.returnShipping
+        case .returnsExchange: return shop.exchange
+        case .bargainCoupon: return shop.coupon.map(Fact.number)
+        case .bargainGift: return shop.gift
+        case .bargainFreeShippingFrom: return shop.freeShippingFrom.map(String.init)
+        case .paymentMethods: return joined(shop.paymentMethods)
+        case .paymentCODFee: return shop.codFee.map(Fact.number)
+        case .paymentInvoice: return shop.invoice
         }
     }
 

@@ -7,7 +7,9 @@
 public struct ReplyTemplate: Sendable, Hashable {
     enum Part: Sendable, Hashable {
         case text(String)
-        case fact(String)
+        /// A placeholder: the name as written and its key (`nil`: a name no template may use, so
+        /// the template never fills; the loader reports it).
+        case fact(String, FactKey?)
     }
 
     let parts: [Part]
@@ -15,7 +17,7 @@ public struct ReplyTemplate: Sendable, Hashable {
     /// The facts the template needs, in order of first use.
     public var facts: [String] {
         var seen: [String] = []
-        for case .fact(let name) in parts where !seen.contains(name) { seen.append(name) }
+        for case .fact(let name, _) in parts where !seen.contains(name) { seen.append(name) }
         return seen
     }
 
@@ -52,7 +54,7 @@ public struct ReplyTemplate: Sendable, Hashable {
                 }
                 if !literal.isEmpty { parts.append(.text(literal)) }
                 literal = ""
-                parts.append(.fact(name))
+                parts.append(.fact(name, FactKey(name)))
                 i = close + 1
             } else if c == "}" {
                 guard i + 1 < characters.count, characters[i + 1] == "}" else {
@@ -69,14 +71,22 @@ public struct ReplyTemplate: Sendable, Hashable {
         self.parts = parts
     }
 
+    /// Whether every fact the template names is present and not empty (so ``fill(from:)`` succeeds).
+    func canFill(from facts: inout FactSheet) -> Bool {
+        for case .fact(_, let key) in parts {
+            guard let key, let value = facts.value(key), !value.isEmpty else { return false }
+        }
+        return true
+    }
+
     /// The text with every fact filled, or `nil` when a fact is missing or empty.
-    func fill(_ fact: (String) -> String?) -> String? {
+    func fill(from facts: inout FactSheet) -> String? {
         var result = ""
         for part in parts {
             switch part {
             case .text(let text): result += text
-            case .fact(let name):
-                guard let value = fact(name), !value.isEmpty else { return nil }
+            case .fact(_, let key):
+                guard let key, let value = facts.value(key), !value.isEmpty else { return nil }
                 result += value
             }
         }

@@ -40,8 +40,8 @@ extension RuleSet {
             advice = SizeAdvisor().advise(chart: chart, height: slots.height, weight: slots.weight,
                                           footLength: slots.footLength)
         }
-        let facts = FactSheet(shop: shop, product: inView, slots: slots, advice: advice)
-        let replies = rankReplies(intents, facts: facts, bargainTurn: next.discountTurns, limit: limits.replies)
+        var facts = FactSheet(shop: shop, product: inView, slots: slots, advice: advice)
+        let replies = rankReplies(intents, facts: &facts, bargainTurn: next.discountTurns, limit: limits.replies)
         var products: [ProductSuggestion] = []
         let wantsProducts = intents.contains { $0.id == "recommendation" }
             || (intents.first?.id == "stock" && inView != nil && facts.askedSize != nil
@@ -59,64 +59,74 @@ extension RuleSet {
         return (suggestion, next)
     }
 
-    private func rankReplies(_ intents: [IntentMatch], facts: FactSheet, bargainTurn: Int, limit: Int)
+    private func rankReplies(_ intents: [IntentMatch], facts: inout FactSheet, bargainTurn: Int, limit: Int)
         -> [ReplySuggestion]
     {
         guard limit > 0 else { return [] }
-        var result: [ReplySuggestion] = []
+        var found: [(reply: Int, intent: Int, score: Double)] = []
         for (rank, intent) in intents.enumerated() {
             var perIntent = 0
             for index in repliesByIntent[intent.id] ?? [] {
-                let reply = replies[index]
-                guard let because = holds(reply.conditions, facts: facts, bargainTurn: bargainTurn),
-                    let text = reply.template.fill(facts.value)
+                guard holds(replyPlans[index], facts: &facts, bargainTurn: bargainTurn),
+                    replies[index].template.canFill(from: &facts)
                 else { continue }
-                let priority = Double(min(100, max(0, reply.priority))) / 100
                 // Best intent first; within an intent, higher priority first.
-                let score = intent.score * (0.5 + 0.5 * priority) * (rank == 0 ? 1 : 0.9)
-                let facts = reply.template.facts
-                result.append(ReplySuggestion(
-                    id: reply.id, intent: intent.id, text: text, score: (score * 1000).rounded() / 1000,
-                    because: "\(intent.id) \(Fact.number((intent.score * 100).rounded() / 100))"
-                        + (because.isEmpty ? "" : "; " + because.joined(separator: ", "))
-                        + (facts.isEmpty ? "" : "; facts: " + facts.joined(separator: ", "))))
+                let score = intent.score * replyPlans[index].priorityFactor * (rank == 0 ? 1 : 0.9)
+                found.append((index, rank, (score * 1000).rounded() / 1000))
                 perIntent += 1
                 if perIntent == limit { break }
             }
         }
-        result.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
-        return Array(result.prefix(limit))
+        found.sort { $0.score != $1.score ? $0.score > $1.score : replies[$0.reply].id < replies[$1.reply].id }
+        // Texts and reasons are written for the replies that are returned only.
+        return found.prefix(limit).compactMap { candidate in
+            let reply = replies[candidate.reply]
+            let intent = intents[candidate.intent]
+            guard let text = reply.template.fill(from: &facts) else { return nil }  // canFill said it would
+            let because = describe(reply.conditions, facts: facts, bargainTurn: bargainTurn)
+            return ReplySuggestion(
+                id: reply.id, intent: intent.id, text: text, score: candidate.score,
+                because: "\(intent.id) \(Fact.number((intent.score * 100).rounded() / 100))"
+                    + (because.isEmpty ? "" : "; " + because.joined(separator: ", "))
+                    + replyPlans[candidate.reply].factsNote)
+        }
     }
 
-    /// The conditions that held, described, or `nil` when one does not hold.
-    private func holds(_ conditions: ReplyDefinition.Conditions, facts: FactSheet, bargainTurn: Int) -> [String]? {
+    /// Whether every condition of a reply holds.
+    private func holds(_ plan: borrowing ReplyPlan, facts: inout FactSheet, bargainTurn: Int) -> Bool {
+        for key in plan.has {
+            guard let key, let value = facts.value(key), !value.isEmpty else { return false }
+        }
+        for case let key? in plan.missing where facts.value(key) != nil { return false }
+        if let category = plan.conditions.category {
+            guard let product = facts.product, product.category == category else { return false }
+        }
+        if let material = plan.conditions.material {
+            guard let product = facts.product, product.materials.contains(material) else { return false }
+        }
+        if let inStock = plan.conditions.inStock {
+            guard let product = facts.product, let size = facts.askedSize else { return false }
+            guard (product.stockCount(size: size, colour: facts.slots.colour) > 0) == inStock else { return false }
+        }
+        if let free = plan.conditions.freeShipping, shop.shipsFree(to: facts.slots.region) != free { return false }
+        if let turn = plan.conditions.bargainTurn {
+            guard bargainTurn == turn || (turn == lastBargainTurn && bargainTurn > turn) else { return false }
+        }
+        return true
+    }
+
+    /// The conditions of a reply that holds, described for its `because`.
+    private func describe(_ conditions: ReplyDefinition.Conditions, facts: FactSheet, bargainTurn: Int) -> [String] {
         var because: [String] = []
-        for name in conditions.has {
-            guard let value = facts.value(name), !value.isEmpty else { return nil }
-        }
-        for name in conditions.missing where facts.value(name) != nil { return nil }
-        if let category = conditions.category {
-            guard let product = facts.product, product.category == category else { return nil }
-            because.append("category \(category)")
-        }
-        if let material = conditions.material {
-            guard let product = facts.product, product.materials.contains(material) else { return nil }
-            because.append("material \(material)")
-        }
-        if let inStock = conditions.inStock {
-            guard let product = facts.product, let size = facts.askedSize else { return nil }
-            let has = product.stockCount(size: size, colour: facts.slots.colour) > 0
-            guard has == inStock else { return nil }
+        if let category = conditions.category { because.append("category \(category)") }
+        if let material = conditions.material { because.append("material \(material)") }
+        if let inStock = conditions.inStock, let size = facts.askedSize {
             because.append(inStock ? "\(size) in stock" : "\(size) out of stock")
         }
         if let free = conditions.freeShipping {
-            guard shop.shipsFree(to: facts.slots.region) == free else { return nil }
             because.append(free ? "free shipping" : "region excluded from free shipping")
         }
-        if let turn = conditions.bargainTurn {
-            guard bargainTurn == turn || (turn == lastBargainTurn && bargainTurn > turn) else { return nil }
-            because.append("discount request #\(bargainTurn)")
-        }
+        if conditions.bargainTurn != nil { because.append("discount request #\(bargainTurn)") }
         return because
     }
 }
