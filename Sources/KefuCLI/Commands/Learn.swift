@@ -70,9 +70,9 @@ struct Learn: ParsableCommand {
             FallbackTrainer.Example(units: normalizer.normalize($0.message).units,
                                     label: $0.intents.first ?? FallbackDefinition.noneClass)
         }
-        let source = (paths.isEmpty ? "Corpus/train" : paths.joined(separator: ", "))
-            + ": \(lines.count) lines; features in at least \(minCount) messages, the \(features) most informative"
-            + ", smoothing \(FallbackDefinition.number(smoothing))"
+        let source = FallbackTrainer.source(
+            corpus: paths.isEmpty ? "Corpus/train" : paths.joined(separator: ", "), lines: lines.count,
+            options: options)
         let definition = FallbackTrainer.train(
             examples, classes: [FallbackDefinition.noneClass] + ids, options: options, source: source)
         let text = definition.render()

@@ -118,6 +118,17 @@ package enum FallbackTrainer {
             unseen: unseen, features: features)
     }
 
+    /// The `source` line of a model: the corpus, its size and the options.
+    ///
+    /// - Parameters:
+    ///   - corpus: The corpus as the user named it (`Corpus/train`).
+    ///   - lines: The number of training lines.
+    ///   - options: The options trained with.
+    package static func source(corpus: String, lines: Int, options: Options) -> String {
+        "\(corpus): \(lines) lines; features in at least \(options.minimumCount) messages, the "
+            + "\(options.maximumFeatures) most informative, smoothing \(FallbackDefinition.number(options.smoothing))"
+    }
+
     /// The mutual information between a feature's presence and the class.
     static func informationGain(with present: ArraySlice<Int>, perClass: [Int], total: Double) -> Double {
         let withFeature = Double(present.reduce(0, +))
