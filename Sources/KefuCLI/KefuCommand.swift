@@ -10,6 +10,6 @@ struct KefuCommand: ParsableCommand {
             Exit status: 0 when the input was processed (even with error lines), 2 when the rules \
             cannot be loaded, 64 for usage errors.
             """,
-        subcommands: [Suggest.self, Test.self, Lint.self, Diff.self, Segment.self]
+        subcommands: [Suggest.self, Test.self, Lint.self, Diff.self, Segment.self, Learn.self]
     )
 }

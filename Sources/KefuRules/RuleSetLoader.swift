@@ -131,9 +131,10 @@ public enum RuleSetLoader {
             }
         }
         var parser = RuleFileParser(builder: RuleSetBuilder(lexicon: Lexicon(entries)))
-        for file in files where !file.name.hasSuffix(lexiconFileName) {
+        for file in files where !file.name.hasSuffix(lexiconFileName) && !isFallbackFile(file.name) {
             parser.parse(file.text, file: file.name)
         }
+        diagnostics += parseFallback(files, into: &parser)
         return (parser, diagnostics)
     }
 }

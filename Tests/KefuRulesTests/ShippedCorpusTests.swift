@@ -7,10 +7,10 @@ import Testing
 /// The shipped rules against the shipped corpus: the figures the README claims.
 struct ShippedCorpusTests {
     /// The floors asserted on the held-out split: a ratchet just under the measured figures
-    /// (0.813 and 0.429, see the README), so that a rule change that loses ground fails. The
-    /// issue's goal is 0.95 for both; the rules do not generalize that far yet.
-    static let minimumAccuracy = 0.80
-    static let minimumNonePrecision = 0.40
+    /// (0.845 and 0.650 with the learned fallback, see the README), so that a rule change that
+    /// loses ground fails. The goal is 0.95 for both; the rules do not generalize that far yet.
+    static let minimumAccuracy = 0.84
+    static let minimumNonePrecision = 0.64
 
     /// The floors on the splits the rules are tuned on (train) or checked against while tuning (dev).
     static let minimumTunedAccuracy = 0.97

@@ -30,9 +30,12 @@ public final class RuleSet: Sendable {
     let replyPlans: [ReplyPlan]
     /// The last step of the bargaining ladder (it also covers later requests).
     let lastBargainTurn: Int
+    /// The learned fallback (`fallback.yaml`), consulted when no rule intent is found.
+    package let fallback: FallbackModel?
 
     init(intents: [Intent], definitions: [IntentDefinition], lexicon: Lexicon, matcher: IntentMatcher,
-         shop: ShopProfile, catalog: Catalog, replies: [ReplyDefinition]) {
+         shop: ShopProfile, catalog: Catalog, replies: [ReplyDefinition], fallback: FallbackModel? = nil) {
+        self.fallback = fallback
         self.intents = intents
         self.definitions = definitions
         self.lexicon = lexicon
@@ -69,7 +72,8 @@ public final class RuleSet: Sendable {
         let text = normalizer.normalize(message)
         let tokens = segmenter.segment(text)
         let firings = matcher.firings(in: text, tokens: tokens)
-        let (intents, candidates) = score(firings, text: text, tokens: tokens)
+        var (intents, candidates) = score(firings, text: text, tokens: tokens)
+        if intents.isEmpty, let learned = fallbackMatch(text: text, tokens: tokens) { intents = [learned] }
         let slots = slotExtractor.extract(from: text, tokens: tokens)
         return Analysis(text: text, tokens: tokens, intents: intents, candidates: candidates, slots: slots,
                         firedMatchers: firings.map(\.matcher))

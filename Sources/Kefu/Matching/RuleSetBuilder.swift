@@ -37,6 +37,8 @@ package struct RuleSetBuilder: Sendable {
     package var products: [Product] = []
     /// The scripted replies.
     package var replies: [ReplyDefinition] = []
+    /// The learned fallback (`fallback.yaml`), if the rule set has one.
+    package var fallback: FallbackModel?
 
     /// Creates a builder over a base lexicon.
     package init(lexicon: Lexicon) {
@@ -257,7 +259,7 @@ package struct RuleSetBuilder: Sendable {
             canonical: canonical, textSymbols: TextSymbolTable(textSymbols), phrases: phrases, startsPhrase: startsPhrase, isParticle: isParticle,
             regexes: regexes)
         return RuleSet(intents: intentsOut, definitions: intents, lexicon: lexicon, matcher: matcher, shop: shop,
-                       catalog: Catalog(products), replies: replies)
+                       catalog: Catalog(products), replies: replies, fallback: fallback)
     }
 
     /// Whether a normalized term becomes a lexicon word: Chinese and other non-Latin words do;
