@@ -12,11 +12,14 @@
 #   4. runs KefuMatchThroughput (analyze / suggest µs/message, rule compile time) on the shipped
 #      Rules/ and on a synthetic set (Rules/ + 10,000 intents, 100,000 terms, 100,000 products,
 #      written by Data/make_synthetic_rules.py to Benchmarks/.build/synthetic-rules);
-#   5. runs the package-benchmark suite (wall clock percentiles, malloc counts).
+#   5. times the filter: `kefu suggest < 1,000,000 lines > out.jsonl` (the root package's release
+#      build, shipped rules, plain-text lines), messages/s and peak RSS, two passes;
+#   6. runs the package-benchmark suite (wall clock percentiles, malloc counts).
 #
 # Options:
 #   --quick          skip the synthetic rule set (about a minute) and the package-benchmark suite
 #   --messages FILE  messages to time, one a line (default: Benchmarks/Data/messages.txt)
+#   --filter-lines N lines for the filter benchmark, `kefu suggest < N lines` (default 1,000,000)
 #   -h, --help       this text
 #
 # Needs Swift 6.3 (package-benchmark counts mallocs with its interposer, no jemalloc needed) and
@@ -28,13 +31,15 @@ BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 SCRATCH="$BENCH/.build"
 MESSAGES="$BENCH/Data/messages.txt"
 QUICK=0
+FILTER_LINES=1000000
 
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) QUICK=1 ;;
         --messages) MESSAGES="${2:?--messages needs a file}"; shift ;;
         --messages=*) MESSAGES="${1#--messages=}" ;;
-        -h|--help) sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --filter-lines) FILTER_LINES="${2:?--filter-lines needs a number}"; shift ;;
+        -h|--help) sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run.sh: unknown argument: $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -147,6 +152,35 @@ awk -v kn_us="$kn_us" -v kn_mb="$kn_mb" -v ks_us="$ks_us" -v ks_mb="$ks_mb" \
 section "Kefu matching: KefuMatchThroughput on the shipped rules"
 
 "$BIN/KefuMatchThroughput" "$(cd "$BENCH/.." && pwd)/Rules" "$MESSAGES" </dev/null
+
+# ---------------------------------------------------------------------------------------------
+section "The filter: kefu suggest < $FILTER_LINES lines > out.jsonl (shipped rules)"
+
+# The messages file cycled to FILTER_LINES plain-text lines; the binary is the root package's
+# release build (the one the README's main command runs). /usr/bin/time gives wall time and peak RSS.
+ROOT="$(dirname "$BENCH")"
+swift build -c release --package-path "$ROOT" --product kefu </dev/null 2>&1 | tail -1
+KEFU="$(swift build -c release --package-path "$ROOT" --show-bin-path </dev/null)/kefu"
+filter_in="$SCRATCH/filter-input.txt"
+filter_out="$SCRATCH/filter-output.jsonl"
+python3 - "$MESSAGES" "$FILTER_LINES" "$filter_in" <<'PY'
+import sys
+messages = [line.rstrip("\n") for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
+count = int(sys.argv[2])
+with open(sys.argv[3], "w", encoding="utf-8") as out:
+    for i in range(count):
+        out.write(messages[i % len(messages)] + "\n")
+PY
+for pass in 1 2; do
+    /usr/bin/time -f "%e %M" -o "$SCRATCH/filter-time.txt" "$KEFU" suggest --rules "$ROOT/Rules" \
+        <"$filter_in" >"$filter_out"
+    read -r seconds rss_kb <"$SCRATCH/filter-time.txt"
+    lines_out="$(wc -l <"$filter_out")"
+    [ "$lines_out" -eq "$FILTER_LINES" ] || die "filter wrote $lines_out lines for $FILTER_LINES"
+    awk -v s="$seconds" -v n="$FILTER_LINES" -v kb="$rss_kb" -v p="$pass" 'BEGIN {
+        printf "kefu filter pass %d: %d lines in %.2f s, %.0f messages/s, peak RSS %.1f MB\n", p, n, s, n / s, kb / 1024 }'
+done
+rm -f "$filter_in" "$filter_out"
 
 if [ "$QUICK" -eq 1 ]; then
     section "Kefu matching on the synthetic rule set: skipped (--quick)"

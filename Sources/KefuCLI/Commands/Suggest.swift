@@ -62,8 +62,8 @@ struct Suggest: ParsableCommand {
                 case .json:
                     json.reset()
                     record.write(to: &json)
+                    json.newline()
                     output.write(json.bytes)
-                    output.write([0x0A])
                 case .text:
                     output.writeLine(record.readable())
                 }
