@@ -147,6 +147,21 @@ struct MatcherTests {
         #expect(analysis.intents.first?.evidence.first?.matcher == "measure")
     }
 
+    /// Nested repetition is accepted: the engine is linear, so `(a+)+$` against a long run of `a`
+    /// followed by a character that fails the match answers (a backtracking engine would not).
+    @Test func nestedRepetitionRunsInLinearTime() throws {
+        let rules = try RuleSetLoader.load(files: [.init(name: "nested.yaml", text: """
+            intents:
+              - id: size
+                match:
+                  - regex: '(a+)+$'
+                  - regex: '(x|xx)*y'
+            """)])
+        #expect(rules.analyze(String(repeating: "a", count: 4_000)).intents.map(\.id) == ["size"])
+        #expect(rules.analyze(String(repeating: "a", count: 4_000) + "!").intents.isEmpty)
+        #expect(rules.analyze(String(repeating: "x", count: 4_000) + "z").intents.isEmpty)
+    }
+
     @Test func secondaryIntentsRankLast() throws {
         #expect(try ids("在吗？尺码怎么选") == ["anyword", "hello"])
         #expect(try ids("在吗") == ["hello"])
