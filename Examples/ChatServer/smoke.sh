@@ -57,8 +57,8 @@ BIN="$(swift build --package-path "$HERE" --show-bin-path </dev/null)/kefu-serve
 # Start on a free port: --port 0 lets the kernel choose; the server prints the port it got.
 TOKEN=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
 echo "starting kefu-server with rules $RULES"
-KEFU_RELOAD_TOKEN="$TOKEN" "$BIN" --host 127.0.0.1 --port 0 --rules "$RULES" \
-    </dev/null >"$WORK/server.out" 2>"$WORK/server.err" &
+KEFU_RELOAD_TOKEN="$TOKEN" "$BIN" --host 127.0.0.1 --port 0 --rules "$RULES" --name smoke \
+    --request-timeout 2 --idle-timeout 3 </dev/null >"$WORK/server.out" 2>"$WORK/server.err" &
 SERVER_PID=$!
 
 PORT=""
@@ -75,7 +75,7 @@ BASE="http://127.0.0.1:$PORT"
 request() {
     local method=$1 path=$2
     shift 2
-    STATUS=$(curl -sS --max-time 10 -o "$WORK/body" -w '%{http_code}' -X "$method" "$@" "$BASE$path") \
+    STATUS=$(curl -sS --max-time 10 -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -X "$method" "$@" "$BASE$path") \
         || fail "$method $path: curl failed"
 }
 expect() {  # expect STATUS TEXT WHAT: the last answer had this status and contains this text
@@ -100,6 +100,31 @@ expect 400 '"code":"invalid-json"' "POST /suggest with bad JSON"
 
 request POST /suggest -H 'Content-Type: application/json' --data-binary '{"id":1}'
 expect 400 '"code":"missing-text"' "POST /suggest without text"
+
+grep -qi '^X-Kefu-Replica: smoke' "$WORK/headers" || fail "no 'X-Kefu-Replica: smoke' header: $(cat "$WORK/headers")"
+pass "answers carry X-Kefu-Replica"
+
+# The conversation id from the header or the query: a follow-up remembers the product.
+request POST /suggest -H 'X-Kefu-Conversation: smoke-1' \
+    --data-binary '{"text":"这件背心L号多长","product":"vest-cotton-01"}'
+expect 200 '"product":"vest-cotton-01"' "first turn, conversation id in X-Kefu-Conversation"
+request POST '/suggest?conversation=smoke-1' --data-binary '{"text":"那XL呢"}'
+expect 200 '"product":"vest-cotton-01"' "follow-up, conversation id in the query"
+grep -qF '"size":"XL"' "$WORK/body" || fail "the follow-up lost its size: $(cat "$WORK/body")"
+request POST /suggest -H 'X-Kefu-Conversation: smoke-2' --data-binary '{"text":"那XL呢","conversation":"smoke-1"}'
+expect 400 '"code":"invalid-field"' "body and header naming different conversations"
+request POST /suggest -H "X-Kefu-Conversation: $(printf '%0129d' 0)" --data-binary '{"text":"那XL呢"}'
+expect 400 "longer than 128 bytes" "a 129-byte X-Kefu-Conversation"
+
+# A body that trickles in is cut off at --request-timeout (2 s here) with 408.
+exec 3<>"/dev/tcp/127.0.0.1/$PORT"
+printf 'POST /suggest HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{"te' >&3
+started=$SECONDS
+reply=$(timeout 10 cat <&3 || true)
+exec 3<&- 3>&-
+[[ "$reply" == "HTTP/1.1 408"* ]] || fail "a slow body was not answered 408: '$reply'"
+[ $((SECONDS - started)) -le 5 ] || fail "a slow body was cut off after $((SECONDS - started)) s, not about 2"
+pass "a slow body is cut off with 408 after about 2 s"
 
 request POST /reload
 expect 403 '"error"' "POST /reload without a token"

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Kefu
 import KefuRules
 import Logging
@@ -18,15 +19,24 @@ func buildApplication(_ config: ServerConfig, logger: Logger) async throws -> so
         "rules": "\(config.rulesDirectory)", "intents": "\(rules.intents.count)",
         "products": "\(rules.catalog.products.count)",
         "reload": "\(config.reloadToken == nil ? "SIGHUP only" : "SIGHUP and POST /reload")",
+        "replica": "\(config.replicaName ?? "-")", "request_timeout_s": "\(seconds(config.requestTimeout))",
+        "idle_timeout_s": "\(seconds(config.idleTimeout))",
     ])
 
     let router = Router(context: ChatContext.self)
+    if let replica = config.replicaName { router.add(middleware: ReplicaHeaderMiddleware(name: replica)) }
     server.addRoutes(to: router)
     // Trap SIGHUP now, before the server answers, so that no early hang-up kills the process.
     let hangUps = await UnixSignalsSequence(trapping: .sighup)
     let host = config.host
+    // Timeouts: a connection idle (or sending a request head) for `idleTimeout` is closed by
+    // Hummingbird; a request not over within `requestTimeout` (a trickling body) by our handler.
+    let http1 = HTTP1Channel.Configuration(
+        additionalChannelHandlers: [RequestDeadlineHandler(limit: config.requestTimeout, logger: logger)],
+        idleTimeout: config.idleTimeout)
     var app = Application(
         router: router,
+        server: .http1(configuration: http1),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "kefu-server"),
         onServerRunning: { channel in
             // One line on stdout with the real port (useful with --port 0).
@@ -38,6 +48,8 @@ func buildApplication(_ config: ServerConfig, logger: Logger) async throws -> so
     app.addServices(ReloadOnHangUp(signals: hangUps, server: server))
     return app
 }
+
+private func seconds(_ amount: TimeAmount) -> Double { Double(amount.nanoseconds) / 1e9 }
 
 /// The request context: Hummingbird's, with the 64 KB body limit.
 struct ChatContext: RequestContext {

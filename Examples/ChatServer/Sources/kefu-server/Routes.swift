@@ -10,6 +10,8 @@ extension HTTPField.Name {
     /// The conversation id, for clients (and proxies hashing on it) that keep it out of the body.
     static let kefuConversation = HTTPField.Name("X-Kefu-Conversation")!
     static let requestID = HTTPField.Name("X-Request-Id")!
+    /// The name of the replica that answered (`--name`, `KEFU_REPLICA`), for a proxy's logs and tests.
+    static let kefuReplica = HTTPField.Name("X-Kefu-Replica")!
 }
 
 extension ChatServer {
@@ -18,7 +20,9 @@ extension ChatServer {
         router.post("suggest") { request, context in await self.suggest(request, context: context) }
         router.get("health") { _, context in
             let (generation, rules) = (self.live.generation, self.live.current)
-            return json(.ok, HealthResponse(status: "ok", generation: generation, rules: rules), context: context)
+            let health = HealthResponse(
+                status: "ok", generation: generation, rules: rules, conversations: self.conversations.count)
+            return json(.ok, health, context: context)
         }
         router.post("reload") { request, context in await self.reload(request, context: context) }
     }
@@ -49,9 +53,11 @@ extension ChatServer {
         let rules = live.current  // one rule set for the whole request, even if a reload lands meanwhile
         do throws(SuggestRequest.Problem) {
             var message = try SuggestRequest.decode(Data(body.readableBytesView))
-            // The body's conversation first, then the header, then the query (what a proxy can see).
-            message.conversation = message.conversation ?? request.headers[.kefuConversation]
-                ?? request.uri.queryParameters["conversation"].map(String.init)
+            // The body, the X-Kefu-Conversation header (what a proxy can hash on) or the query; when
+            // more than one names the conversation they must agree.
+            message.conversation = try ConversationID.resolve(
+                body: message.conversation, headers: request.headers[values: .kefuConversation],
+                query: request.uri.queryParameters[values: "conversation"].map(String.init), requestID: message.id)
             let (text, isTruncated) = try message.prepared(
                 for: rules, maximumIDBytes: ServerConfig.maximumConversationIDBytes)
             var warnings: [SuggestResponse.Problem] = []
@@ -90,7 +96,9 @@ extension ChatServer {
         }
         switch await reload(trigger: "POST /reload", logger: context.logger) {
         case .success(let (generation, rules)):
-            return json(.ok, HealthResponse(status: "reloaded", generation: generation, rules: rules), context: context)
+            let health = HealthResponse(
+                status: "reloaded", generation: generation, rules: rules, conversations: conversations.count)
+            return json(.ok, health, context: context)
         case .failure(let failure):
             return json(.unprocessableContent, failure, context: context)
         }

@@ -70,16 +70,19 @@ struct HealthResponse: Encodable {
     var rulesGeneration: Int
     var intents: Int
     var products: Int
+    /// Conversations remembered now (at most ``ServerConfig/conversationCapacity``).
+    var conversations: Int
 
-    init(status: String, generation: Int, rules: RuleSet) {
+    init(status: String, generation: Int, rules: RuleSet, conversations: Int) {
         self.status = status
         rulesGeneration = generation
         intents = rules.intents.count
         products = rules.catalog.products.count
+        self.conversations = conversations
     }
 
     enum CodingKeys: String, CodingKey {
-        case status, intents, products
+        case status, intents, products, conversations
         case rulesGeneration = "rules_generation"
     }
 }
