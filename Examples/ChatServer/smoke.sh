@@ -50,8 +50,11 @@ if ! command -v curl >/dev/null 2>&1; then
 fi
 
 echo "building kefu-server (debug)…"
-swift build --package-path "$HERE" --product kefu-server </dev/null
-BIN="$(swift build --package-path "$HERE" --show-bin-path </dev/null)/kefu-server"
+# SMOKE_BUILD_FLAGS: extra `swift build` flags, e.g. "--sanitize=thread --scratch-path DIR"
+# (.ci/sanitizers.sh runs this test on a ThreadSanitizer build of the server).
+read -r -a EXTRA <<<"${SMOKE_BUILD_FLAGS:-}"
+swift build --package-path "$HERE" --product kefu-server ${EXTRA[@]+"${EXTRA[@]}"} </dev/null
+BIN="$(swift build --package-path "$HERE" ${EXTRA[@]+"${EXTRA[@]}"} --show-bin-path </dev/null)/kefu-server"
 [ -x "$BIN" ] || fail "no executable at $BIN"
 
 # Start on a free port: --port 0 lets the kernel choose; the server prints the port it got.

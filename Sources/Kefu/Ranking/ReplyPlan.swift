@@ -1,6 +1,7 @@
 /// A reply as the ranker uses it: its fact names resolved to keys and its fixed texts written
-/// once, when the rules load.
-struct ReplyPlan: Sendable {
+/// once, when the rules load. A class: the ranker reads several per message, and a reference
+/// is cheaper to pass around than the struct of arrays and strings.
+final class ReplyPlan: Sendable {
     /// Facts that must be present, resolved (`nil`: an unknown name, which is never present).
     let has: [FactKey?]
     /// Facts that must be absent, resolved (`nil`: an unknown name, which is always absent).

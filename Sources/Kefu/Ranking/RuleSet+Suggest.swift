@@ -93,7 +93,7 @@ extension RuleSet {
     }
 
     /// Whether every condition of a reply holds.
-    private func holds(_ plan: borrowing ReplyPlan, facts: inout FactSheet, bargainTurn: Int) -> Bool {
+    private func holds(_ plan: ReplyPlan, facts: inout FactSheet, bargainTurn: Int) -> Bool {
         for key in plan.has {
             guard let key, let value = facts.value(key), !value.isEmpty else { return false }
         }
