@@ -1,5 +1,4 @@
 import Kefu
-import Synchronization
 
 /// The rule set a server is serving now, replaced atomically by a reload that compiles.
 ///
@@ -15,11 +14,11 @@ import Synchronization
 /// catch { log(error.description) }                    // the old rules still serve
 /// ```
 public final class LiveRuleSet: Sendable {
-    private let state: Mutex<(rules: RuleSet, generation: Int)>
+    private let state: Locked<(rules: RuleSet, generation: Int)>
 
     /// Starts serving a rule set.
     public init(_ rules: RuleSet) {
-        state = Mutex((rules, 1))
+        state = Locked((rules, 1))
     }
 
     /// The rule set to use for one request.

@@ -90,6 +90,31 @@ enum RepositoryFiles {
 }
 
 @Suite struct LinearRegexTests {
+    /// The generated class tables (`LinearRegex+UnicodeClasses.swift`) are what this toolchain's
+    /// Unicode properties say; regenerate them with `Scripts/generate-regex-classes.swift` if not.
+    @Test func unicodeClassTablesMatchTheToolchain() {
+        var digits: [ClosedRange<UInt32>] = []
+        var word: [ClosedRange<UInt32>] = []
+        var whitespace: [ClosedRange<UInt32>] = []
+        func add(_ value: UInt32, to ranges: inout [ClosedRange<UInt32>]) {
+            if let last = ranges.last, last.upperBound + 1 == value {
+                ranges[ranges.count - 1] = last.lowerBound...value
+            } else {
+                ranges.append(value...value)
+            }
+        }
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let isNumeric = scalar.properties.numericType != nil
+            if isNumeric { add(value, to: &digits) }
+            if isNumeric || scalar.properties.isAlphabetic || value == 0x5F { add(value, to: &word) }
+            if scalar.properties.isWhitespace { add(value, to: &whitespace) }
+        }
+        #expect(digits == LinearRegex.UnicodeClasses.digits)
+        #expect(word == LinearRegex.UnicodeClasses.word)
+        #expect(whitespace == LinearRegex.UnicodeClasses.whitespace)
+    }
+
     /// Checks a case against the engine, and against Swift `Regex` so that the table itself is right.
     func check(_ c: RegexCase, againstSwift: Bool = true) throws {
         let regex = try LinearRegex(c.pattern)
@@ -269,6 +294,15 @@ enum RepositoryFiles {
         RegexCase("(a??)+", "aa", 0..<0),
         RegexCase("(?:|a){2,3}", "aaaa", 0..<0),
         RegexCase("(a*)+b", "aab", 0..<3),
+        RegexCase("(?:好?|\\W)*", "好 a", 0..<1),
+        RegexCase("(?:b|^){2,}", "b", 0..<0),
+        RegexCase("(?:b|^){3,}", "b", 0..<0),
+        RegexCase("(?:b|^){2,}", "bb", 0..<2),
+        RegexCase("(?:b|(?:)){2,}", "b", 0..<1),
+        RegexCase("(?:b|^){2}", "b", 0..<1),
+        RegexCase("(?:b|^){2,5}", "b", 0..<1),
+        RegexCase("(?:b|^)+", "b", 0..<1),
+        RegexCase("((((a?)*)*)*)*", "aab", 0..<2),
         RegexCase("a{1000}", String(repeating: "a", count: 1000), 0..<1000),
     ]
 
@@ -455,6 +489,11 @@ enum RepositoryFiles {
             11
         ),
         RejectedCase("好的(呀))", "unbalanced ')'", 5),
+        RejectedCase(
+            "(((((a?)*)*)*)*)*",
+            "repetitions of groups that can match empty are nested more than 4 deep",
+            8
+        ),
     ]
 
     @Test(arguments: rejected) func rejects(_ c: RejectedCase) throws {

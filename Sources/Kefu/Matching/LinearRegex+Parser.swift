@@ -1,4 +1,7 @@
 extension LinearRegex {
+    /// The scalar ranges of the built-in classes `\d`, `\w` and `\s` (generated tables).
+    enum UnicodeClasses {}
+
     /// A parsed pattern: what the compiler turns into a ``Program``.
     ///
     /// Groups leave no trace (nothing is captured), so `(ab)`, `(?:ab)` and `ab` parse alike.
@@ -569,49 +572,13 @@ extension LinearRegex {
         /// `\s`: scalars with the Unicode `White_Space` property, as Swift `Regex`'s default `\s`.
         static var whitespace: ScalarSet { builtIn.whitespace }
 
-        /// `\d`, `\w` and `\s`, computed once from the Unicode properties of every scalar that can have them.
-        ///
-        /// The general category decides most scalars with one lookup; the slower numeric-type, alphabetic
-        /// and white-space lookups run only for the categories that hold such scalars (about 30 ms in a
-        /// release build, once per process).
-        private static let builtIn: (digits: ScalarSet, word: ScalarSet, whitespace: ScalarSet) = {
-            var digits: [ClosedRange<UInt32>] = []
-            var word: [ClosedRange<UInt32>] = []
-            var whitespace: [ClosedRange<UInt32>] = []
-            func add(_ value: UInt32, to ranges: inout [ClosedRange<UInt32>]) {
-                if let last = ranges.last, last.upperBound + 1 == value {
-                    ranges[ranges.count - 1] = last.lowerBound...value
-                } else {
-                    ranges.append(value...value)
-                }
-            }
-            // Planes 4–13 are unassigned and 15–16 private use: none of their scalars is in a class
-            // (the tests check scalars of every plane against Swift `Regex`).
-            for plane in [0..<0x40000, 0xE0000..<0xF0000] as [Range<UInt32>] {
-                for value in plane {
-                    guard let scalar = Unicode.Scalar(value) else { continue }
-                    let properties = scalar.properties
-                    var isNumeric = false
-                    var isWord = false
-                    switch properties.generalCategory {
-                    case .decimalNumber, .letterNumber, .otherNumber, .otherLetter:
-                        // Numeric values live in the N* categories and in CJK ideographs (一, 十, 百…).
-                        isNumeric = properties.numericType != nil
-                        isWord = isNumeric || properties.isAlphabetic
-                    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter:
-                        isWord = true
-                    case .spacingMark, .nonspacingMark, .otherSymbol:
-                        isWord = properties.isAlphabetic
-                    case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control:
-                        if properties.isWhitespace { add(value, to: &whitespace) }
-                    default:
-                        isWord = value == 0x5F
-                    }
-                    if isNumeric { add(value, to: &digits) }
-                    if isWord { add(value, to: &word) }
-                }
-            }
-            return (ScalarSet(normalizing: digits), ScalarSet(normalizing: word), ScalarSet(normalizing: whitespace))
-        }()
+        /// `\d`, `\w` and `\s`, from the tables in `LinearRegex+UnicodeClasses.swift` (generated from
+        /// the toolchain's Unicode properties by `Scripts/generate-regex-classes.swift`). Computing them
+        /// from the properties of every scalar took about 30 ms per process, most of a rule set's
+        /// compile time; the tables load at once, and a test checks them against the toolchain.
+        private static let builtIn: (digits: ScalarSet, word: ScalarSet, whitespace: ScalarSet) = (
+            ScalarSet(normalizing: UnicodeClasses.digits), ScalarSet(normalizing: UnicodeClasses.word),
+            ScalarSet(normalizing: UnicodeClasses.whitespace)
+        )
     }
 }

@@ -20,6 +20,10 @@ extension LinearRegex {
             case greedyLoopEnd
             /// The same as ``greedyLoopEnd`` with out before back.
             case lazyLoopEnd
+            /// End one of the first `n` iterations of `{n,}` (whose body can match empty) in loop `loop`:
+            /// on to `next`, but out of the whole repetition to `other` if the iteration consumed nothing,
+            /// as Swift `Regex` does (`(?:b|^){2,}` matches "" in "b").
+            case progressCheck
             /// A match ends here.
             case match
         }
@@ -152,6 +156,14 @@ extension LinearRegex {
                     }
                 } else {
                     current = try loop(body, isGreedy: isGreedy, next: next, offset: offset)
+                    if body.canBeEmpty {
+                        // Swift checks every iteration of an unbounded repetition for progress, the first
+                        // `min` too; a bounded one, none.
+                        for _ in 0..<min {
+                            current = try checkedIteration(body, next: current, exit: next, offset: offset)
+                        }
+                        return current
+                    }
                 }
                 for _ in 0..<min { current = try compile(body, next: current) }
                 return current
@@ -184,16 +196,7 @@ extension LinearRegex {
                     : .init(operation: .split, next: next, other: bodyEntry)
                 return end
             }
-            let loop = Int32(loopCount)
-            loopCount += 1
-            activeLoops.append(loop)
-            guard activeLoops.count <= Program.maximumLoopNesting else {
-                throw SyntaxError(
-                    message: "repetitions of groups that can match empty are nested more than "
-                        + "\(Program.maximumLoopNesting) deep",
-                    offset: offset
-                )
-            }
+            let loop = try beginLoop(offset: offset)
             let end = try emit(.init(operation: .jump, next: -1, other: -1))
             let bodyEntry = try compile(body, next: end)
             activeLoops.removeLast()
@@ -205,6 +208,36 @@ extension LinearRegex {
                 loop: loop
             )
             return try choice(start, or: next, isGreedy: isGreedy)
+        }
+
+        /// One of the first iterations of `body{n,}`, whose body can match empty: on to `next`, or out to
+        /// `exit` if it consumed nothing.
+        private mutating func checkedIteration(
+            _ body: Node,
+            next: Int32,
+            exit: Int32,
+            offset: Int
+        ) throws(SyntaxError) -> Int32 {
+            let loop = try beginLoop(offset: offset)
+            let end = try emit(.init(operation: .progressCheck, next: next, other: exit, loop: loop))
+            let bodyEntry = try compile(body, next: end)
+            activeLoops.removeLast()
+            return try emit(.init(operation: .loopStart, next: bodyEntry, other: loop))
+        }
+
+        /// Numbers a new loop whose body can match empty and makes it active, checking how deep it is.
+        private mutating func beginLoop(offset: Int) throws(SyntaxError) -> Int32 {
+            let loop = Int32(loopCount)
+            loopCount += 1
+            activeLoops.append(loop)
+            guard activeLoops.count <= Program.maximumLoopNesting else {
+                throw SyntaxError(
+                    message: "repetitions of groups that can match empty are nested more than "
+                        + "\(Program.maximumLoopNesting) deep",
+                    offset: offset
+                )
+            }
+            return loop
         }
     }
 }
@@ -442,7 +475,7 @@ extension LinearRegex {
                     return ([], true)
                 case .consume:
                     leaves.append(pc)
-                case .split, .greedyLoopEnd, .lazyLoopEnd:
+                case .split, .greedyLoopEnd, .lazyLoopEnd, .progressCheck:
                     stack.append(instruction.next)
                     stack.append(instruction.other)
                 case .jump, .loopStart:

@@ -41,6 +41,10 @@
 /// | `?? *? +? {n,m}?` … | Lazy repetition |
 /// | `^`, `$` | The start and the end of the text (the text is one line) |
 ///
+/// A repetition of a group that can match empty follows Swift's rule: an iteration of `*`, `+` or
+/// `{n,}` that consumes nothing ends the repetition (so `(|a)*` matches "" in "aa", and
+/// `(?:b|^){2,}` matches "" in "b"), while `?` and `{n,m}` try every iteration.
+///
 /// Matching works on Unicode scalars (a surrogate pair is one scalar; a lone surrogate counts as
 /// U+FFFD). Swift's `Regex` matches grapheme clusters by default, so the two can differ on a
 /// multi-scalar character: `.` and `[^\w?]` match all of `👍🏻` in Swift but only `👍` here, and a
@@ -55,7 +59,8 @@
 /// backtracking verbs (`(*…)`), word boundaries (`\b`, `\B`), `\A \z \Z \G`, Unicode properties
 /// (`\p{…}`), `\Q…\E`, unknown escapes (a letter, a digit or a non-ASCII character), nested classes and class set operations (`[[:alpha:]]`,
 /// `&&`, `--`, `~~`), a `{` that is not a quantifier, a quantifier with nothing to repeat or after
-/// another quantifier or an anchor, counts over 1000, and patterns that expand to more than
+/// another quantifier or an anchor, counts over 1000, repetitions of groups that can match empty
+/// nested more than 4 deep (`((((a?)*)*)*)*`), and patterns that expand to more than
 /// ``Program/maximumSize`` instructions or are longer than 10,000 characters.
 struct LinearRegex: Sendable {
     /// The pattern as written.
@@ -468,6 +473,10 @@ extension LinearRegex {
                     stack[top] = -1 - instruction.other
                     stack[top &+ 1] = instruction.next
                     top &+= 2
+                case .progressCheck:
+                    // Out of the repetition if the iteration consumed nothing, else on to the next one.
+                    stack[top] = onPath[Int(instruction.loop)] != 0 ? instruction.other : instruction.next
+                    top &+= 1
                 case .greedyLoopEnd, .lazyLoopEnd:
                     if onPath[Int(instruction.loop)] != 0 {
                         // The iteration consumed nothing: leave the loop.
@@ -616,7 +625,7 @@ extension LinearRegex {
                     case .assertEnd:
                         guard position == textEnd else { break path }
                         pc = instruction.next
-                    case .loopStart, .greedyLoopEnd, .lazyLoopEnd:
+                    case .loopStart, .greedyLoopEnd, .lazyLoopEnd, .progressCheck:
                         return .gaveUp
                     }
                 }

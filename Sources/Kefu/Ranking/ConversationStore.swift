@@ -1,4 +1,3 @@
-import Synchronization
 
 /// Conversations' states for a server or a filter, bounded by count and idle time.
 ///
@@ -10,13 +9,13 @@ public final class ConversationStore: Sendable {
     public let capacity: Int
     /// How long an idle conversation is remembered, in seconds.
     public let idleSeconds: Double
-    private let table: Mutex<[String: ConversationState]>
+    private let table: Locked<[String: ConversationState]>
 
     /// Creates a store.
     public init(capacity: Int = 100_000, idleSeconds: Double = 30 * 60) {
         self.capacity = max(1, capacity)
         self.idleSeconds = idleSeconds
-        self.table = Mutex([:])
+        self.table = Locked([:])
     }
 
     /// The number of conversations held.

@@ -82,6 +82,7 @@ public struct ReplyTemplate: Sendable, Hashable {
     /// The text with every fact filled, or `nil` when a fact is missing or empty.
     func fill(from facts: inout FactSheet) -> String? {
         var result = ""
+        result.reserveCapacity(192)  // a reply of ~60 Chinese characters, without regrowing
         for part in parts {
             switch part {
             case .text(let text): result += text
