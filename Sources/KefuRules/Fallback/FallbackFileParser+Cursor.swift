@@ -88,10 +88,14 @@ extension FallbackFileParser {
         /// A number: digits with an optional sign, point and exponent.
         mutating func number() throws(SyntaxError) -> Double {
             let start = position
-            while let scalar = peek, ("0"..."9").contains(scalar) || "+-.eE".unicodeScalars.contains(scalar) {
-                position += 1
+            while let scalar = peek, Self.isNumberScalar(scalar) { position += 1 }
+            // The file holds ~20,000 numbers: their text is built from ASCII bytes on the stack
+            // (a short string is stored inline, so no allocation), not from a scalar view.
+            let count = position - start
+            let text = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+                for i in 0..<count { buffer[i] = UInt8(truncatingIfNeeded: scalars[start + i].value) }
+                return String(decoding: buffer, as: UTF8.self)
             }
-            let text = String(String.UnicodeScalarView(scalars[start..<position]))
             guard !text.isEmpty, let value = Double(text), value.isFinite else {
                 position = start
                 var found = ""
@@ -103,6 +107,14 @@ extension FallbackFileParser {
                 throw failure(found.isEmpty ? "expected a number" : "expected a number, found '\(found)'")
             }
             return value
+        }
+
+        /// A character of a number: a digit, a sign, a point or an exponent mark.
+        static func isNumberScalar(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x30...0x39, 0x2B, 0x2D, 0x2E, 0x45, 0x65: true  // 0-9 + - . E e
+            default: false
+            }
         }
 
         /// A flow list `[a, b, c]` of items read by `item`.
