@@ -56,12 +56,13 @@
 /// Each of these throws a ``SyntaxError`` that names the construct and its offset: backreferences
 /// (`\1`, `\k<n>`, `(?P=n)`), lookahead and lookbehind, atomic groups (`(?>…)`), possessive
 /// quantifiers (`a*+`), inline options (`(?i)`), comment, conditional and branch-reset groups,
-/// backtracking verbs (`(*…)`), word boundaries (`\b`, `\B`), `\A \z \Z \G`, Unicode properties
-/// (`\p{…}`), `\Q…\E`, unknown escapes (a letter, a digit or a non-ASCII character), nested classes and class set operations (`[[:alpha:]]`,
-/// `&&`, `--`, `~~`), a `{` that is not a quantifier, a quantifier with nothing to repeat or after
-/// another quantifier or an anchor, counts over 1000, repetitions of groups that can match empty
-/// nested more than 4 deep (`((((a?)*)*)*)*`), and patterns that expand to more than
-/// ``Program/maximumSize`` instructions or are longer than 10,000 characters.
+/// recursion, backtracking verbs (`(*…)`), word boundaries (`\b`, `\B`), `\A \z \Z \G`, Unicode
+/// properties (`\p{…}`), `\Q…\E`, unknown escapes (a letter, a digit or a non-ASCII character), nested
+/// classes and class set operations (`[[:alpha:]]`, `&&`, `--`, `~~`), a `{` that is not a quantifier,
+/// a quantifier with nothing to repeat or after another quantifier or an anchor, counts over 1000,
+/// repetitions of groups that can match empty nested more than 4 deep (`(((((a?)*)*)*)*)*`), and
+/// patterns that expand to more than ``Program/maximumSize`` instructions or are longer than 10,000
+/// characters.
 struct LinearRegex: Sendable {
     /// The pattern as written.
     let pattern: String
@@ -142,7 +143,7 @@ struct LinearRegex: Sendable {
     final class Engine: Sendable {
         /// Whether every match must start at the start of the text.
         let isAnchored: Bool
-        /// The NFA that the Pike VM runs.
+        /// The NFA that the backtracker and the Pike VM run.
         let program: Program
         /// The classes of scalars that the program tells apart.
         let classes: ScalarClasses
@@ -241,7 +242,8 @@ extension LinearRegex.Engine {
     /// Runs the Pike VM: all threads advance in lockstep over the text, in priority order, so the first
     /// thread to match in that order is the one a backtracking engine would have found.
     ///
-    /// - Complexity: O(*n* × *m*): at each scalar, each instruction is visited at most once.
+    /// - Complexity: O(*n* × *m*): at each scalar, each instruction is visited at most once per state
+    ///   (one state, or 2^*d* inside *d* ≤ 4 nested loops whose body can match empty).
     func pikeVMMatch(in units: UnsafeBufferPointer<UInt16>, table: LinearRegex.ClassTable) -> Range<Int>? {
         LinearRegex.PikeVM.withScratch(for: program, textEnd: units.count) { vm in
             vm.run(units, table: table, engine: self)
