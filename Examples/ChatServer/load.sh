@@ -28,6 +28,8 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
+# fail, need_package, stop, build_release_server, server_port
+. "$HERE/common.sh"
 DURATION=180
 CONNECTIONS=16
 BROKEN_EVERY=5
@@ -62,18 +64,8 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/kefu-load.XXXXXX")
 SERVER_PID="" WRK_PID="" PROBE_PID=""
 FAILURES=()
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
 check() {  # check CONDITION-STATUS WHAT: record a failed check, go on to print the rest
     if [ "$1" -ne 0 ]; then FAILURES+=("$2"); echo "FAIL  $2"; else echo "ok    $2"; fi
-}
-
-stop() {  # stop PID: TERM, then KILL after 5 s
-    local pid=$1
-    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
 }
 
 cleanup() {
@@ -91,47 +83,19 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# need_package COMMAND PACKAGE: apt-get install the Debian package when the command is missing.
-need_package() {
-    command -v "$1" >/dev/null 2>&1 && return 0
-    echo "$1 not found; installing the Debian package '$2'" >&2
-    local sudo=""
-    if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null 2>&1 || fail "$1 is missing and neither root nor sudo is available"
-        sudo="sudo -n"
-    fi
-    export DEBIAN_FRONTEND=noninteractive
-    $sudo apt-get install -y -qq --no-install-recommends "$2" </dev/null >/dev/null 2>&1 || {
-        $sudo apt-get update -qq </dev/null || fail "apt-get update failed"
-        $sudo apt-get install -y -qq --no-install-recommends "$2" </dev/null || fail "cannot install $2"
-    }
-    command -v "$1" >/dev/null 2>&1 || fail "$1 is still missing after installing $2"
-}
 need_package wrk wrk
 need_package curl curl
 command -v python3 >/dev/null 2>&1 || fail "python3 is needed (the request generator and the probe)"
 
 echo "building kefu-server (release; the first build takes several minutes)…"
-swift build -c release --package-path "$HERE" --product kefu-server </dev/null >"$WORK/build.log" 2>&1 || {
-    tail -n 40 "$WORK/build.log" >&2
-    fail "the release build of kefu-server failed"
-}
-BIN="$(swift build -c release --package-path "$HERE" --show-bin-path </dev/null)/kefu-server"
-[ -x "$BIN" ] || fail "no executable at $BIN"
+build_release_server "$WORK/build.log"
 
 cp -R "$ROOT/Rules" "$WORK/rules"
 TOKEN=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
 KEFU_RELOAD_TOKEN="$TOKEN" LOG_LEVEL=info "$BIN" --host 127.0.0.1 --port 0 --rules "$WORK/rules" --name load \
     </dev/null >"$WORK/server.out" 2>"$WORK/server.err" &
 SERVER_PID=$!
-PORT=""
-for _ in $(seq 300); do
-    kill -0 "$SERVER_PID" 2>/dev/null || fail "the server exited at start"
-    PORT=$(sed -n 's|^kefu-server listening on http://127\.0\.0\.1:\([0-9][0-9]*\)$|\1|p' "$WORK/server.out")
-    [ -n "$PORT" ] && break
-    sleep 0.1
-done
-[ -n "$PORT" ] || fail "the server did not say which port it listens on within 30 s"
+PORT=$(server_port "$SERVER_PID" "$WORK/server.out" "the server")
 BASE="http://127.0.0.1:$PORT"
 curl -sf --max-time 5 "$BASE/health" >/dev/null || fail "GET /health failed"
 echo "kefu-server (pid $SERVER_PID) on $BASE, rules copied to $WORK/rules"

@@ -23,6 +23,8 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
+# fail, need_package, stop, build_release_server, server_port
+. "$HERE/common.sh"
 CONVERSATIONS=3000
 RULES=${KEFU_RULES:-$ROOT/Rules}
 
@@ -42,16 +44,6 @@ NAMES=(kefu-a kefu-b kefu-c)
 declare -A PIDS=() PORTS=()
 NGINX_PID=""
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
-stop() {  # stop PID: TERM, then KILL after 5 s
-    local pid=$1
-    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-}
 
 cleanup() {
     local status=$?
@@ -70,34 +62,13 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# need_package COMMAND PACKAGE: apt-get install the Debian package when the command is missing.
-need_package() {
-    command -v "$1" >/dev/null 2>&1 && return 0
-    echo "$1 not found; installing the Debian package '$2'" >&2
-    local sudo=""
-    if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null 2>&1 || fail "$1 is missing and neither root nor sudo is available"
-        sudo="sudo -n"
-    fi
-    export DEBIAN_FRONTEND=noninteractive
-    $sudo apt-get install -y -qq --no-install-recommends "$2" </dev/null >/dev/null 2>&1 || {
-        $sudo apt-get update -qq </dev/null || fail "apt-get update failed"
-        $sudo apt-get install -y -qq --no-install-recommends "$2" </dev/null || fail "cannot install $2"
-    }
-    command -v "$1" >/dev/null 2>&1 || fail "$1 is still missing after installing $2"
-}
 PATH="$PATH:/usr/sbin:/sbin"  # nginx lives in /usr/sbin, which a non-root PATH may lack
 need_package nginx nginx
 need_package curl curl
 command -v python3 >/dev/null 2>&1 || fail "python3 is needed (the driver)"
 
 echo "building kefu-server (release; the first build takes several minutes)…"
-swift build -c release --package-path "$HERE" --product kefu-server </dev/null >"$WORK/build.log" 2>&1 || {
-    tail -n 40 "$WORK/build.log" >&2
-    fail "the release build of kefu-server failed"
-}
-BIN="$(swift build -c release --package-path "$HERE" --show-bin-path </dev/null)/kefu-server"
-[ -x "$BIN" ] || fail "no executable at $BIN"
+build_release_server "$WORK/build.log"
 
 # Three replicas on free ports, each with its name; no reload token (reloads are not tested here).
 for name in "${NAMES[@]}"; do
@@ -106,13 +77,7 @@ for name in "${NAMES[@]}"; do
     PIDS[$name]=$!
 done
 for name in "${NAMES[@]}"; do
-    for _ in $(seq 300); do
-        kill -0 "${PIDS[$name]}" 2>/dev/null || fail "$name exited at start"
-        PORTS[$name]=$(sed -n 's|^kefu-server listening on http://127\.0\.0\.1:\([0-9][0-9]*\)$|\1|p' "$WORK/$name.out")
-        [ -n "${PORTS[$name]}" ] && break
-        sleep 0.1
-    done
-    [ -n "${PORTS[$name]}" ] || fail "$name did not say which port it listens on within 30 s"
+    PORTS[$name]=$(server_port "${PIDS[$name]}" "$WORK/$name.out" "$name")
     echo "$name: pid ${PIDS[$name]}, 127.0.0.1:${PORTS[$name]}"
 done
 

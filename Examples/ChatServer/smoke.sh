@@ -10,21 +10,17 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
+# fail, need_package, stop, server_port
+. "$HERE/common.sh"
 RULES=${1:-${KEFU_RULES:-$ROOT/Rules}}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/kefu-smoke.XXXXXX")
 SERVER_PID=""
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
 pass() { echo "ok    $*"; }
 
 cleanup() {
     local status=$?
-    if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill -TERM "$SERVER_PID" 2>/dev/null || true
-        for _ in $(seq 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
+    stop "$SERVER_PID"
     if [ "$status" -ne 0 ] && [ -s "$WORK/server.err" ]; then
         echo "--- server log (last 40 lines) ---" >&2
         tail -n 40 "$WORK/server.err" >&2
@@ -35,19 +31,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# curl: the only tool needed besides swift.
-if ! command -v curl >/dev/null 2>&1; then
-    echo "curl not found; installing it with apt-get" >&2
-    SUDO=""
-    if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null 2>&1 || fail "curl is missing and neither root nor sudo is available"
-        SUDO="sudo -n"
-    fi
-    export DEBIAN_FRONTEND=noninteractive
-    $SUDO apt-get update -qq </dev/null || fail "apt-get update failed"
-    $SUDO apt-get install -y -qq --no-install-recommends curl </dev/null || fail "cannot install curl"
-    command -v curl >/dev/null 2>&1 || fail "curl is still missing after apt-get"
-fi
+need_package curl curl  # the only tool needed besides swift
 
 echo "building kefu-server (debug)…"
 # SMOKE_BUILD_FLAGS: extra `swift build` flags, e.g. "--sanitize=thread --scratch-path DIR"
@@ -64,14 +48,7 @@ KEFU_RELOAD_TOKEN="$TOKEN" "$BIN" --host 127.0.0.1 --port 0 --rules "$RULES" --n
     --request-timeout 2 --idle-timeout 3 </dev/null >"$WORK/server.out" 2>"$WORK/server.err" &
 SERVER_PID=$!
 
-PORT=""
-for _ in $(seq 300); do
-    kill -0 "$SERVER_PID" 2>/dev/null || fail "the server exited at start"
-    PORT=$(sed -n 's|^kefu-server listening on http://127\.0\.0\.1:\([0-9][0-9]*\)$|\1|p' "$WORK/server.out")
-    [ -n "$PORT" ] && break
-    sleep 0.1
-done
-[ -n "$PORT" ] || fail "the server did not say which port it listens on within 30 s"
+PORT=$(server_port "$SERVER_PID" "$WORK/server.out" "the server")
 BASE="http://127.0.0.1:$PORT"
 
 # request METHOD PATH [curl options…]: sets STATUS, and the answer's body in $WORK/body.
