@@ -10,7 +10,7 @@ import Kefu
 enum RegexCheck {
     /// The reason a pattern is refused, or `nil` when it is fine.
     static func problem(in pattern: String) -> String? {
-        guard let (message, offset) = CompiledRegex.problem(in: pattern) else { return nil }
+        guard let (message, offset) = LinearRegex.problem(in: pattern) else { return nil }
         return "'\(pattern)': \(message) (at character \(offset + 1) of the pattern)"
     }
 }

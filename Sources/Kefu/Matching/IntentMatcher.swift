@@ -65,7 +65,7 @@ struct IntentMatcher: Sendable {
     /// Per canonical symbol: a particle, not counted in sequence gaps.
     let isParticle: [Bool]
     /// Regular-expression matchers.
-    let regexes: [(matcher: Int32, regex: CompiledRegex)]
+    let regexes: [(matcher: Int32, regex: LinearRegex)]
 
     static func kindIndex(_ kind: Token.Kind) -> Int {
         switch kind {
@@ -160,15 +160,8 @@ struct IntentMatcher: Sendable {
                 {
                     continue
                 }
-                let regex = regexes[r].regex
-                if let first = regex.firstUnits {
-                    if regex.isAnchored {
-                        guard let unit = text.units.first, first.contains(unit) else { continue }
-                    } else if !text.units.contains(where: first.contains) {
-                        continue
-                    }
-                }
-                guard let range = regex.firstMatch(in: text.units) else { continue }
+                // One DFA pass answers a message without a match; no prefilter is needed.
+                guard let range = regexes[r].regex.firstMatch(in: text.units) else { continue }
                 let covered = tokens.indices.filter { tokens[$0].range.overlaps(range) || tokens[$0].range == range }
                 firings.append(Firing(matcher: matcher, tokens: covered.map { Int32($0) }))
             }
@@ -267,41 +260,5 @@ struct IntentMatcher: Sendable {
         case .regex:
             return nil
         }
-    }
-}
-
-/// A regular expression compiled at load time, with a prefilter on its first characters.
-///
-/// The engine is ``LinearRegex`` rather than Swift's `Regex`: hand-written because Swift's `Regex`
-/// backtracks (a pattern such as `(a+)+$` takes exponential time) and because it was the largest
-/// single cost of matching (measured with callgrind: 40k of 85k instructions per message, with
-/// three regexes and the prefilter), while ``LinearRegex`` answers a message without a match with
-/// one DFA pass.
-package struct CompiledRegex: Sendable {
-    let regex: LinearRegex
-    /// The units a match can start with (see ``RegexPrefilter``), or `nil` to always run.
-    let firstUnits: Set<UInt16>?
-
-    /// Whether every match must start at the beginning of the text (`^…` without a top-level `|`).
-    var isAnchored: Bool { regex.isAnchored }
-
-    init(_ pattern: String) throws(LinearRegex.SyntaxError) {
-        regex = try LinearRegex(pattern)
-        firstUnits = RegexPrefilter.firstUnits(of: pattern)
-    }
-
-    /// Why a pattern cannot be used, with the 0-based offset in Unicode scalars, or `nil`.
-    package static func problem(in pattern: String) -> (message: String, offset: Int)? {
-        do {
-            _ = try LinearRegex(pattern)
-            return nil
-        } catch {
-            return (error.message, error.offset)
-        }
-    }
-
-    /// The UTF-16 range of the first (leftmost-first) match.
-    func firstMatch(in units: [UInt16]) -> Range<Int>? {
-        regex.firstMatch(in: units)
     }
 }

@@ -63,7 +63,7 @@
 /// repetitions of groups that can match empty nested more than 4 deep (`(((((a?)*)*)*)*)*`), and
 /// patterns that expand to more than ``Program/maximumSize`` instructions or are longer than 10,000
 /// characters.
-struct LinearRegex: Sendable {
+package struct LinearRegex: Sendable {
     /// The pattern as written.
     let pattern: String
     /// The compiled pattern, shared by copies of this value.
@@ -636,6 +636,19 @@ extension LinearRegex {
                 let key = Int(jobs[pending])
                 (pc, position) = (Int32(truncatingIfNeeded: key / stride), key % stride)
             }
+        }
+    }
+}
+
+extension LinearRegex {
+    /// Why a pattern cannot be used, with the 0-based offset in Unicode scalars, or `nil`: the
+    /// loader's check (`RegexCheck` in KefuRules), which reports it at the rule's position.
+    package static func problem(in pattern: String) -> (message: String, offset: Int)? {
+        do {
+            _ = try LinearRegex(pattern)
+            return nil
+        } catch {
+            return (error.message, error.offset)
         }
     }
 }

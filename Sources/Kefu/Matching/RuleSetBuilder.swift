@@ -185,7 +185,7 @@ package struct RuleSetBuilder: Sendable {
         var labels: [String] = []
         var symbolPostings = [[IntentMatcher.Posting]](repeating: [], count: Int(symbolCount))
         var kindPostings = [[IntentMatcher.Posting]](repeating: [], count: 6)
-        var regexes: [(matcher: Int32, regex: CompiledRegex)] = []
+        var regexes: [(matcher: Int32, regex: LinearRegex)] = []
         var intentsOut: [Intent] = []
         for (intentIndex, intent) in intents.enumerated() {
             intentsOut.append(
@@ -219,7 +219,7 @@ package struct RuleSetBuilder: Sendable {
                 case .regex(let pattern):
                     kind = .regex
                     do {
-                        regexes.append((index, try CompiledRegex(pattern)))
+                        regexes.append((index, try LinearRegex(pattern)))
                     } catch {
                         throw BuildError(description: "invalid regular expression '\(pattern)': \(error)")
                     }
