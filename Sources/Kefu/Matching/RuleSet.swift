@@ -24,8 +24,10 @@ public final class RuleSet: Sendable {
     public let catalog: Catalog
     /// The scripted replies, in file order.
     public let replies: [ReplyDefinition]
-    /// Reply indices by intent id, by priority (highest first).
-    let repliesByIntent: [String: [Int]]
+    /// Reply indices by intent id, by priority (highest first); see ``replies(for:)``.
+    private let repliesByIntent: [String: [Int]]
+    /// The same, parallel to ``intents``, for a rule set of a few dozen intents.
+    private let repliesByIntentIndex: [[Int]]
     /// Each reply's facts and conditions, resolved for ranking (parallel to ``replies``).
     let replyPlans: [ReplyPlan]
     /// The last step of the bargaining ladder (it also covers later requests).
@@ -52,8 +54,19 @@ public final class RuleSet: Sendable {
             byIntent[key]?.sort { replies[$0].priority != replies[$1].priority ? replies[$0].priority > replies[$1].priority : $0 < $1 }
         }
         self.repliesByIntent = byIntent
+        self.repliesByIntentIndex = intents.map { byIntent[$0.id] ?? [] }
         self.replyPlans = replies.map(ReplyPlan.init)
         self.lastBargainTurn = replies.compactMap(\.conditions.bargainTurn).max() ?? 0
+    }
+
+    /// The indices of an intent's replies, by priority (highest first).
+    ///
+    /// A few dozen intents are scanned, comparing ids (short strings compare in a couple of
+    /// instructions, where hashing one for a dictionary costs hundreds); more are looked up.
+    func replies(for intentID: String) -> [Int] {
+        guard intents.count <= 64 else { return repliesByIntent[intentID] ?? [] }
+        for (index, intent) in intents.enumerated() where intent.id == intentID { return repliesByIntentIndex[index] }
+        return []
     }
 
     /// The number of compiled matchers (evidence, vetoes and lowering).
@@ -71,37 +84,41 @@ public final class RuleSet: Sendable {
     public func analyze(_ message: String) -> Analysis {
         let text = normalizer.normalize(message)
         let tokens = segmenter.segment(text)
-        let firings = matcher.firings(in: text, tokens: tokens)
-        var (intents, candidates) = score(firings, text: text, tokens: tokens)
+        var (intents, candidates, fired) = matcher.withFirings(in: text, tokens: tokens) { firings in
+            let (intents, candidates) = score(firings, text: text, tokens: tokens)
+            return (intents, candidates, (0..<firings.count).map { firings.matcher($0) })
+        }
         if intents.isEmpty, let learned = fallbackMatch(text: text, tokens: tokens) { intents = [learned] }
         let slots = slotExtractor.extract(from: text, tokens: tokens)
         return Analysis(text: text, tokens: tokens, intents: intents, candidates: candidates, slots: slots,
-                        firedMatchers: firings.map(\.matcher))
+                        firedMatchers: fired)
     }
 
     /// Turns firings into scored intents: vetoes, weights, lowering, thresholds, ranking.
     private func score(
-        _ firings: [IntentMatcher.Firing], text: NormalizedText, tokens: [Token]
+        _ firings: IntentMatcher.Firings, text: NormalizedText, tokens: [Token]
     ) -> (intents: [IntentMatch], candidates: [IntentMatch]) {
         guard !firings.isEmpty else { return ([], []) }
         // Firings come ordered by matcher index, and matchers are grouped by intent.
         var results: [(intent: Int, match: IntentMatch, first: Int32)] = []
         var start = 0
         while start < firings.count {
-            let intent = matcher.matchers[Int(firings[start].matcher)].intent
+            let intent = matcher.matchers[Int(firings.matcher(start))].intent
             var end = start + 1
-            while end < firings.count, matcher.matchers[Int(firings[end].matcher)].intent == intent { end += 1 }
-            if let scored = scoreIntent(Int(intent), firings[start..<end], text: text, tokens: tokens) {
+            while end < firings.count, matcher.matchers[Int(firings.matcher(end))].intent == intent { end += 1 }
+            if let scored = scoreIntent(Int(intent), firings, start..<end, text: text, tokens: tokens) {
                 results.append((Int(intent), scored.0, scored.1))
             }
             start = end
         }
-        results.sort { a, b in
-            let sa = intents[a.intent].isSecondary, sb = intents[b.intent].isSecondary
-            if sa != sb { return !sa }
-            if a.match.score != b.match.score { return a.match.score > b.match.score }
-            if a.first != b.first { return a.first < b.first }
-            return a.intent < b.intent
+        if results.count > 1 {
+            results.sort { a, b in
+                let sa = intents[a.intent].isSecondary, sb = intents[b.intent].isSecondary
+                if sa != sb { return !sa }
+                if a.match.score != b.match.score { return a.match.score > b.match.score }
+                if a.first != b.first { return a.first < b.first }
+                return a.intent < b.intent
+            }
         }
         var accepted: [IntentMatch] = []
         var below: [IntentMatch] = []
@@ -116,16 +133,17 @@ public final class RuleSet: Sendable {
     }
 
     private func scoreIntent(
-        _ intent: Int, _ firings: ArraySlice<IntentMatcher.Firing>, text: NormalizedText, tokens: [Token]
+        _ intent: Int, _ firings: IntentMatcher.Firings, _ range: Range<Int>, text: NormalizedText, tokens: [Token]
     ) -> (IntentMatch, Int32)? {
         var vetoed: [ClosedRange<Int32>] = []
         var vetoesAll = false
         var factor = 1.0
-        for firing in firings {
-            switch matcher.matchers[Int(firing.matcher)].role {
+        for i in range {
+            switch matcher.matchers[Int(firings.matcher(i))].role {
             case .veto(let wholeMessage):
                 if wholeMessage { vetoesAll = true }
-                if let first = firing.tokens.first, let last = firing.tokens.last { vetoed.append(first...last) }
+                let used = firings.tokens(i)
+                if let first = used.first, let last = used.last { vetoed.append(first...last) }
             case .lower(let by): factor *= 1 - by
             case .evidence: break
             }
@@ -133,39 +151,46 @@ public final class RuleSet: Sendable {
         if vetoesAll { return nil }
         var evidence: [Evidence] = []
         var remaining = 1.0
-        for firing in firings {
-            let compiled = matcher.matchers[Int(firing.matcher)]
+        for i in range {
+            let index = firings.matcher(i)
+            let compiled = matcher.matchers[Int(index)]
             guard case .evidence(let weight) = compiled.role else { continue }
-            var used = firing.tokens
-            if !vetoed.isEmpty {
+            let fired = firings.tokens(i)
+            let used: [Int]
+            if vetoed.isEmpty {
+                used = fired.map { Int($0) }
+            } else {
                 if compiled.kind == .any {
-                    used.removeAll { t in vetoed.contains { $0.contains(t) } }
-                } else if used.contains(where: { t in vetoed.contains { $0.contains(t) } }) {
-                    used = []
+                    used = fired.lazy.filter { t in !vetoed.contains { $0.contains(t) } }.map { Int($0) }
+                } else if fired.contains(where: { t in vetoed.contains { $0.contains(t) } }) {
+                    continue
+                } else {
+                    used = fired.map { Int($0) }
                 }
                 if used.isEmpty { continue }
             }
             remaining *= 1 - weight
-            let range: Range<Int>
+            let span: Range<Int>
             if let first = used.first, let last = used.last {
-                range = tokens[Int(first)].range.lowerBound..<tokens[Int(last)].range.upperBound
+                span = tokens[first].range.lowerBound..<tokens[last].range.upperBound
             } else {
-                range = 0..<text.units.count  // a regular expression that matched no token
+                span = 0..<text.units.count  // a regular expression that matched no token
             }
-            evidence.append(
-                Evidence(matcher: matcher.labels[Int(firing.matcher)], weight: weight, tokens: used.map { Int($0) }, range: range))
+            evidence.append(Evidence(matcher: matcher.labels[Int(index)], weight: weight, tokens: used, range: span))
         }
         guard !evidence.isEmpty else { return nil }
         let score = ((1 - remaining) * factor * 10_000).rounded() / 10_000
         guard score > 0 else { return nil }
-        // Firings come in matcher order; a stable sort by start keeps that order for ties.
-        if evidence.count > 1 {
-            evidence = evidence.enumerated().sorted {
-                $0.element.range.lowerBound != $1.element.range.lowerBound
-                    ? $0.element.range.lowerBound < $1.element.range.lowerBound : $0.offset < $1.offset
-            }.map(\.element)
+        // Firings come in matcher order; a stable sort by start keeps that order for ties
+        // (insertion sort: a few evidences, sorted in place).
+        for i in 1..<evidence.count {
+            var j = i
+            while j > 0, evidence[j - 1].range.lowerBound > evidence[j].range.lowerBound {
+                evidence.swapAt(j - 1, j)
+                j -= 1
+            }
         }
-        let first = Int32(evidence.first?.tokens.first ?? Int.max / 2)
+        let first = evidence[0].tokens.first.map { Int32($0) } ?? Int32.max / 2
         return (IntentMatch(id: intents[intent].id, score: min(1, max(0, score)), evidence: evidence), first)
     }
 }

@@ -9,7 +9,44 @@ package struct Fact {
     /// `87` for 87.0, `24.5` for 24.5.
     static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e12 { return String(Int64(value)) }
-        return String((value * 100).rounded() / 100)
+        let rounded = (value * 100).rounded() / 100
+        // Below a billion, `rounded` prints as its cents: written by hand into one buffer, it is
+        // the same text as `Double.description` (the shortest that reads back, which has at most
+        // two decimals here) at a fraction of the cost.
+        guard abs(rounded) < 1e9 else { return String(rounded) }
+        let cents = Int64((abs(rounded) * 100).rounded())
+        return String(unsafeUninitializedCapacity: 16) { buffer in
+            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            var count = 0
+            var whole = cents / 100
+            withUnsafeMutableBytes(of: &digits) { reversed in
+                repeat {
+                    reversed[count] = UInt8(48 + whole % 10)
+                    whole /= 10
+                    count += 1
+                } while whole > 0
+            }
+            var at = 0
+            if rounded.sign == .minus {
+                buffer[0] = UInt8(ascii: "-")
+                at = 1
+            }
+            withUnsafeBytes(of: &digits) { reversed in
+                for k in stride(from: count - 1, through: 0, by: -1) {
+                    buffer[at] = reversed[k]
+                    at += 1
+                }
+            }
+            buffer[at] = UInt8(ascii: ".")
+            let fraction = cents % 100
+            buffer[at + 1] = UInt8(48 + fraction / 10)
+            at += 2
+            if fraction % 10 != 0 {
+                buffer[at] = UInt8(48 + fraction % 10)
+                at += 1
+            }
+            return at
+        }
     }
 }
 
@@ -109,24 +146,29 @@ enum NamedFact: Int, CaseIterable, Sendable {
 /// Each named fact is worked out at most once per message, when a condition or a template first
 /// asks for it: several candidate replies share most of their facts.
 struct FactSheet {
-    let shop: ShopProfile
+    /// The rules (for the shop): a reference, so that a sheet does not copy the whole profile.
+    private let rules: RuleSet
     let product: Product?
     let slots: Slots
     let advice: SizeAdvisor.Advice?
     /// The size asked about: the slot, else the advised size.
     let askedSize: String?
-    private var cache: [String?]
-    /// Bit *i*: `cache[i]` holds ``NamedFact`` *i*'s value.
+    /// The values of the named facts worked out so far, in ``NamedFact`` order: the value of
+    /// fact *i* is at the number of known facts below *i*. A message asks for a handful of the
+    /// dozens of facts, so a short array beats one slot per fact to fill and to free.
+    private var cache: [String?] = []
+    /// Bit *i*: ``NamedFact`` *i*'s value is in `cache`.
     private var known: UInt64 = 0
 
-    init(shop: ShopProfile, product: Product?, slots: Slots, advice: SizeAdvisor.Advice?) {
-        self.shop = shop
+    init(rules: RuleSet, product: Product?, slots: Slots, advice: SizeAdvisor.Advice?) {
+        self.rules = rules
         self.product = product
         self.slots = slots
         self.advice = advice
         self.askedSize = slots.size ?? slots.shoeSize.map(Fact.number) ?? advice?.size
-        self.cache = Array(repeating: nil, count: NamedFact.allCases.count)
     }
+
+    private var shop: ShopProfile { rules.shop }
 
     /// The value of a fact, or `nil` when the message, product or shop lacks it.
     mutating func value(_ key: FactKey) -> String? {
@@ -138,9 +180,11 @@ struct FactSheet {
             return Fact.number(value)
         case .named(let fact):
             let bit: UInt64 = 1 << UInt64(fact.rawValue)
-            if known & bit != 0 { return cache[fact.rawValue] }
+            let position = (known & (bit &- 1)).nonzeroBitCount
+            if known & bit != 0 { return cache[position] }
             let value = compute(fact)
-            cache[fact.rawValue] = value
+            if cache.isEmpty { cache.reserveCapacity(8) }
+            cache.insert(value, at: position)
             known |= bit
             return value
         }

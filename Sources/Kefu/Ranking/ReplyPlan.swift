@@ -10,6 +10,12 @@ final class ReplyPlan: Sendable {
     let priorityFactor: Double
     /// `"; facts: a, b"`, the template's facts for a suggestion's `because`, or empty.
     let factsNote: String
+    /// The keys of the facts the template fills (`nil`: an unknown name, so it never fills).
+    let fills: [FactKey?]
+    /// The reply's id.
+    let id: String
+    /// The reply's template.
+    let template: ReplyTemplate
     /// The other conditions, as authored.
     let conditions: ReplyDefinition.Conditions
 
@@ -18,7 +24,19 @@ final class ReplyPlan: Sendable {
         missing = reply.conditions.missing.map(FactKey.init)
         priorityFactor = 0.5 + 0.5 * Double(min(100, max(0, reply.priority))) / 100
         conditions = reply.conditions
+        fills = reply.template.keys
+        id = reply.id
+        template = reply.template
         let facts = reply.template.facts
         factsNote = facts.isEmpty ? "" : "; facts: " + facts.joined(separator: ", ")
+    }
+
+    /// Whether every fact the template names is present and not empty, so that
+    /// ``ReplyTemplate/fill(from:)`` succeeds.
+    func canFill(from facts: inout FactSheet) -> Bool {
+        for key in fills {
+            guard let key, let value = facts.value(key), !value.isEmpty else { return false }
+        }
+        return true
     }
 }

@@ -71,12 +71,13 @@ public struct ReplyTemplate: Sendable, Hashable {
         self.parts = parts
     }
 
-    /// Whether every fact the template names is present and not empty (so ``fill(from:)`` succeeds).
-    func canFill(from facts: inout FactSheet) -> Bool {
-        for case .fact(_, let key) in parts {
-            guard let key, let value = facts.value(key), !value.isEmpty else { return false }
+    /// The keys of the facts the template names, in order, repeats included (see
+    /// ``ReplyPlan/canFill(from:)``).
+    var keys: [FactKey?] {
+        parts.compactMap { part in
+            guard case .fact(_, let key) = part else { return nil }
+            return .some(key)
         }
-        return true
     }
 
     /// The text with every fact filled, or `nil` when a fact is missing or empty.

@@ -23,8 +23,9 @@ extension RuleSet {
         let analysis = analyze(message)
         var next = state ?? ConversationState()
         next.lastUsed = time
-        let productID = product.flatMap { catalog.product(id: $0) != nil ? $0 : nil } ?? next.productID
-        let inView = productID.flatMap(catalog.product(id:))
+        var inView = product.flatMap(catalog.product(id:))
+        let productID = inView != nil ? product : next.productID
+        if inView == nil { inView = productID.flatMap(catalog.product(id:)) }
 
         // Context: a message with slots but no intent continues the last intent (「那L呢」).
         var intents = analysis.intents
@@ -40,7 +41,7 @@ extension RuleSet {
             advice = SizeAdvisor().advise(chart: chart, height: slots.height, weight: slots.weight,
                                           footLength: slots.footLength)
         }
-        var facts = FactSheet(shop: shop, product: inView, slots: slots, advice: advice)
+        var facts = FactSheet(rules: self, product: inView, slots: slots, advice: advice)
         let replies = rankReplies(intents, facts: &facts, bargainTurn: next.discountTurns, limit: limits.replies)
         var products: [ProductSuggestion] = []
         let wantsProducts = intents.contains { $0.id == "recommendation" }
@@ -64,32 +65,73 @@ extension RuleSet {
     {
         guard limit > 0 else { return [] }
         var found: [(reply: Int, intent: Int, score: Double)] = []
+        found.reserveCapacity(intents.count * limit)
         for (rank, intent) in intents.enumerated() {
             var perIntent = 0
-            for index in repliesByIntent[intent.id] ?? [] {
-                guard holds(replyPlans[index], facts: &facts, bargainTurn: bargainTurn),
-                    replies[index].template.canFill(from: &facts)
-                else { continue }
+            for index in replies(for: intent.id) {
+                let plan = replyPlans[index]
+                guard holds(plan, facts: &facts, bargainTurn: bargainTurn), plan.canFill(from: &facts) else { continue }
                 // Best intent first; within an intent, higher priority first.
-                let score = intent.score * replyPlans[index].priorityFactor * (rank == 0 ? 1 : 0.9)
+                let score = intent.score * plan.priorityFactor * (rank == 0 ? 1 : 0.9)
                 found.append((index, rank, (score * 1000).rounded() / 1000))
                 perIntent += 1
                 if perIntent == limit { break }
             }
         }
-        found.sort { $0.score != $1.score ? $0.score > $1.score : replies[$0.reply].id < replies[$1.reply].id }
-        // Texts and reasons are written for the replies that are returned only.
-        return found.prefix(limit).compactMap { candidate in
-            let reply = replies[candidate.reply]
-            let intent = intents[candidate.intent]
-            guard let text = reply.template.fill(from: &facts) else { return nil }  // canFill said it would
-            let because = describe(reply.conditions, facts: facts, bargainTurn: bargainTurn)
-            return ReplySuggestion(
-                id: reply.id, intent: intent.id, text: text, score: candidate.score,
-                because: "\(intent.id) \(Fact.number((intent.score * 100).rounded() / 100))"
-                    + (because.isEmpty ? "" : "; " + because.joined(separator: ", "))
-                    + replyPlans[candidate.reply].factsNote)
+        if found.count > 1 {
+            found.sort { $0.score != $1.score ? $0.score > $1.score : replyPlans[$0.reply].id < replyPlans[$1.reply].id }
         }
+        // Texts and reasons are written for the replies that are returned only.
+        var result: [ReplySuggestion] = []
+        result.reserveCapacity(min(limit, found.count))
+        for candidate in found.prefix(limit) {
+            let plan = replyPlans[candidate.reply]
+            let intent = intents[candidate.intent]
+            guard let text = plan.template.fill(from: &facts) else { continue }  // canFill said it would
+            result.append(ReplySuggestion(
+                id: plan.id, intent: intent.id, text: text, score: candidate.score,
+                because: because(plan, intent: intent, facts: facts, bargainTurn: bargainTurn)))
+        }
+        return result
+    }
+
+    /// Why a reply was offered: `"size 0.96; category 背心, L in stock; facts: chart.衣长"`.
+    private func because(_ plan: ReplyPlan, intent: IntentMatch, facts: FactSheet, bargainTurn: Int) -> String {
+        var text = intent.id
+        text.reserveCapacity(48 + plan.factsNote.utf8.count)
+        text += " "
+        text += Fact.number((intent.score * 100).rounded() / 100)
+        // Each reason after "; ", the next ones after ", " (no local function: one that captured
+        // `text` would have its accesses checked at run time).
+        var reasons = 0
+        let conditions = plan.conditions
+        if let category = conditions.category {
+            text += reasons == 0 ? "; category " : ", category "
+            text += category
+            reasons += 1
+        }
+        if let material = conditions.material {
+            text += reasons == 0 ? "; material " : ", material "
+            text += material
+            reasons += 1
+        }
+        if let inStock = conditions.inStock, let size = facts.askedSize {
+            text += reasons == 0 ? "; " : ", "
+            text += size
+            text += inStock ? " in stock" : " out of stock"
+            reasons += 1
+        }
+        if let free = conditions.freeShipping {
+            text += reasons == 0 ? "; " : ", "
+            text += free ? "free shipping" : "region excluded from free shipping"
+            reasons += 1
+        }
+        if conditions.bargainTurn != nil {
+            text += reasons == 0 ? "; discount request #" : ", discount request #"
+            text += String(bargainTurn)
+        }
+        text += plan.factsNote
+        return text
     }
 
     /// Whether every condition of a reply holds.
@@ -113,21 +155,6 @@ extension RuleSet {
             guard bargainTurn == turn || (turn == lastBargainTurn && bargainTurn > turn) else { return false }
         }
         return true
-    }
-
-    /// The conditions of a reply that holds, described for its `because`.
-    private func describe(_ conditions: ReplyDefinition.Conditions, facts: FactSheet, bargainTurn: Int) -> [String] {
-        var because: [String] = []
-        if let category = conditions.category { because.append("category \(category)") }
-        if let material = conditions.material { because.append("material \(material)") }
-        if let inStock = conditions.inStock, let size = facts.askedSize {
-            because.append(inStock ? "\(size) in stock" : "\(size) out of stock")
-        }
-        if let free = conditions.freeShipping {
-            because.append(free ? "free shipping" : "region excluded from free shipping")
-        }
-        if conditions.bargainTurn != nil { because.append("discount request #\(bargainTurn)") }
-        return because
     }
 }
 
