@@ -130,14 +130,52 @@ int32_t cicu_transliterate_t2s(const uint16_t *src, int32_t length, uint16_t *ds
     return U_FAILURE(status) ? -1 : textLength;
 }
 
-int32_t cicu_build_fold_table(uint32_t first, uint32_t *table, int32_t count) {
+/* Marks marks[c - first] for every character in [first, first + count) on the source side of a
+   rule of `t` ("臺灣 > 台湾;" marks 臺 and 灣). Returns 1 when the rules are plain pairs (no sets,
+   variables, contexts, quoting or nested transliterators), so that a character left unmarked is
+   one no rule can change; 0 otherwise (then nothing can be skipped). */
+static int mark_rule_sources(UTransliterator *t, uint32_t first, uint8_t *marks, int32_t count) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t length = utrans_toRules(t, 0, NULL, 0, &status);
+    if (status != U_BUFFER_OVERFLOW_ERROR || length <= 0) return 0;
+    UChar *rules = malloc(((size_t)length + 1) * sizeof(UChar));
+    if (rules == NULL) return 0;
+    status = U_ZERO_ERROR;
+    utrans_toRules(t, 0, rules, length + 1, &status);
+    int plain = U_SUCCESS(status);
+    int source = 1;  /* before the '>' of the current rule */
+    for (int32_t i = 0; plain && i < length;) {
+        UChar32 c;
+        U16_NEXT(rules, i, length, c);
+        switch (c) {
+        case '>': source = 0; break;
+        case ';': source = 1; break;
+        case '[': case ']': case '$': case ':': case '{': case '}': case '\\': case '\'': case '|':
+        case '@': case '&': case '<': case '=': case '^': case '#': case '!': case '(': case ')':
+        case '*': case '+': case '?': case '.':
+            plain = 0;
+            break;
+        default:
+            if (source && c >= (UChar32)first && c < (UChar32)first + count) marks[c - (UChar32)first] = 1;
+        }
+    }
+    free(rules);
+    return plain;
+}
+
+int32_t cicu_build_fold_table(uint32_t first, uint32_t *table, int32_t count, int32_t exhaustive) {
     UTransliterator *t = open_t2s();
     if (t == NULL) return -1;
+    /* Transliterating one character costs ~20,000 instructions: only the few thousand that a
+       rule names are asked, not every Han character (~150 ms per process otherwise). */
+    uint8_t *marks = exhaustive ? NULL : calloc((size_t)count, 1);
+    int skip = marks != NULL && mark_rule_sources(t, first, marks, count);
     int32_t changed = 0;
     for (int32_t i = 0; i < count; i++) {
         UChar32 c = (UChar32)(first + (uint32_t)i);
         UChar32 result = u_foldCase(c, U_FOLD_CASE_DEFAULT);
-        if (uscript_getScript(result, &(UErrorCode){U_ZERO_ERROR}) == USCRIPT_HAN) {
+        int named = !skip || (result >= (UChar32)first && result < (UChar32)first + count && marks[result - (UChar32)first]);
+        if (named && uscript_getScript(result, &(UErrorCode){U_ZERO_ERROR}) == USCRIPT_HAN) {
             UChar buffer[8];
             int32_t len = 0;
             U16_APPEND_UNSAFE(buffer, len, result);
@@ -154,6 +192,7 @@ int32_t cicu_build_fold_table(uint32_t first, uint32_t *table, int32_t count) {
         table[i] = (uint32_t)result;
         if (result != c) changed++;
     }
+    free(marks);
     utrans_close(t);
     return changed;
 }

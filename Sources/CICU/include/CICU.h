@@ -33,7 +33,9 @@ int32_t cicu_transliterate_t2s(const uint16_t *src, int32_t length, uint16_t *ds
 /// Fills `table[c]` for code points `first ..< first + count` with the single code point that
 /// Traditional→Simplified then default case folding give for `c` (or `c` itself when the
 /// result is not one code point). Returns the number of entries that differ from `c`, or -1.
-int32_t cicu_build_fold_table(uint32_t first, uint32_t *table, int32_t count);
+/// Unless `exhaustive`, only the characters the transliterator's rules name are transliterated
+/// (the same table, when its rules are plain pairs; `exhaustive` asks every Han character).
+int32_t cicu_build_fold_table(uint32_t first, uint32_t *table, int32_t count, int32_t exhaustive);
 
 /// Character classes as bit flags (see CICU_CLASS_*), from ICU's properties.
 uint32_t cicu_char_class(uint32_t c);

@@ -39,7 +39,7 @@ struct CharacterTable: Sendable {
         bmpClasses = classes
 
         var raw = [UInt32](repeating: 0, count: 0x10000)
-        var changed = Int(raw.withUnsafeMutableBufferPointer { cicu_build_fold_table(0, $0.baseAddress, 0x10000) })
+        var changed = Int(raw.withUnsafeMutableBufferPointer { cicu_build_fold_table(0, $0.baseAddress, 0x10000, 0) })
         var fold = [UInt16](repeating: 0, count: 0x10000)
         for c in 0..<0x10000 {
             // A BMP character whose folded form leaves the BMP keeps its own form.
@@ -63,7 +63,7 @@ struct CharacterTable: Sendable {
         var supplementary: [UInt32: UInt32] = [:]
         let first: UInt32 = 0x20000
         var plane = [UInt32](repeating: 0, count: 0x20000)
-        changed += Int(plane.withUnsafeMutableBufferPointer { cicu_build_fold_table(first, $0.baseAddress, 0x20000) })
+        changed += Int(plane.withUnsafeMutableBufferPointer { cicu_build_fold_table(first, $0.baseAddress, 0x20000, 0) })
         for (i, v) in plane.enumerated() where v != first + UInt32(i) { supplementary[first + UInt32(i)] = v }
         // The same closure for supplementary characters (their targets may be folded again).
         for (key, value) in supplementary {
