@@ -35,17 +35,19 @@ public struct Normalizer: Sendable {
     /// - Returns: The normalized text with a map back to `message`.
     /// - Complexity: O(*n*) in the length of `message`.
     public func normalize(_ message: String) -> NormalizedText {
-        let inputCount = message.utf16.count
+        var message = message
+        // UTF-16 has at most as many units as UTF-8 has bytes.
+        let utf8Count = message.utf8.count
         // NFKC may expand a character (at most 18 units in Unicode 15); leave room for it.
-        let capacity = inputCount * 3 + 18
+        let capacity = utf8Count * 3 + 18
         // Scratch on the stack (the heap for a long message): the input, NFKC's output and its map.
-        return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: inputCount + capacity) { units in
+        return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: utf8Count + capacity) { units in
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { nfkcOrigin in
+                let inputCount = message.withUTF8 { Self.decode($0, into: units) }
                 let input = UnsafeMutableBufferPointer(rebasing: units[0..<inputCount])
                 let nfkc = UnsafeMutableBufferPointer(rebasing: units[inputCount...])
-                _ = input.initialize(fromContentsOf: message.utf16)
                 let nfkcCount = cicu_nfkc_mapped(input.baseAddress, Int32(inputCount), nfkc.baseAddress,
-                                                 nfkcOrigin.baseAddress, Int32(capacity))
+                                                 nfkcOrigin.baseAddress, Int32(min(capacity, nfkc.count)))
                 if nfkcCount < 0 {
                     // ICU refused (it should not): keep the text as it came, unit for unit.
                     for i in 0..<inputCount { nfkcOrigin[i] = Int32(i) }
@@ -58,7 +60,43 @@ public struct Normalizer: Sendable {
         }
     }
 
-    /// The pass after NFKC: folding, invisible characters, spaces, repeated punctuation, marks.
+    /// Writes valid UTF-8 (a Swift string's) as UTF-16; returns the number of units. A plain
+    /// loop: the standard library's transcoding iterator cost about a hundred instructions per
+    /// character here.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into units: UnsafeMutableBufferPointer<UInt16>) -> Int {
+        var i = 0
+        var k = 0
+        let n = bytes.count
+        while i < n {
+            let b0 = UInt32(bytes[i])
+            var scalar: UInt32
+            if b0 < 0x80 {
+                scalar = b0
+                i += 1
+            } else if b0 < 0xE0 {
+                scalar = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                i += 2
+            } else if b0 < 0xF0 {
+                scalar = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                i += 3
+            } else {
+                scalar = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                    | UInt32(bytes[i + 3] & 0x3F)
+                i += 4
+            }
+            if scalar < 0x10000 {
+                units[k] = UInt16(scalar)
+                k += 1
+            } else {
+                scalar -= 0x10000
+                units[k] = UInt16(0xD800 + (scalar >> 10))
+                units[k + 1] = UInt16(0xDC00 + (scalar & 0x3FF))
+                k += 2
+            }
+        }
+        return k
+    }
+
     private func canonicalize(
         _ source: UnsafeBufferPointer<UInt16>, origin source0: UnsafeBufferPointer<Int32>, count: Int,
         original: String, originalLength: Int
