@@ -316,6 +316,9 @@ final class IntentMatcher: Sendable {
         return count
     }
 
+    /// The most matchers for which hits are sorted into one bucket per matcher.
+    static let bucketSortLimit = 1_024
+
     /// Sorts hits by matcher, then first token, hits with equal keys in the order found.
     static func sort(
         _ hits: UnsafeBufferPointer<Hit>, keys: UnsafeMutableBufferPointer<UInt64>, into sorted: UnsafeMutableBufferPointer<Hit>,
@@ -331,6 +334,30 @@ final class IntentMatcher: Sendable {
                 ($0.element.matcher, $0.element.first, $0.offset) < ($1.element.matcher, $1.element.first, $1.offset)
             }
             for (k, hit) in order.enumerated() { sorted.initializeElement(at: k, to: hit.element) }
+            return
+        }
+        if matcherCount <= Self.bucketSortLimit {
+            // A rule set of a few hundred matchers: count hits per matcher and place them in
+            // found order (a stable bucket sort), then order each matcher's few hits by first
+            // token. No comparisons between matchers, which were most of the sorting's cost.
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: matcherCount + 1) { next in
+                next.initialize(repeating: 0)
+                for hit in hits { next[Int(hit.matcher) + 1] += 1 }
+                for m in 0..<matcherCount { next[m + 1] += next[m] }
+                for hit in hits {
+                    sorted.initializeElement(at: Int(next[Int(hit.matcher)]), to: hit)
+                    next[Int(hit.matcher)] += 1
+                }
+            }
+            for i in 1..<sorted.count where sorted[i].matcher == sorted[i - 1].matcher && sorted[i].first < sorted[i - 1].first {
+                let hit = sorted[i]
+                var j = i
+                while j > 0, sorted[j - 1].matcher == hit.matcher, sorted[j - 1].first > hit.first {
+                    sorted[j] = sorted[j - 1]
+                    j -= 1
+                }
+                sorted[j] = hit
+            }
             return
         }
         // Packed keys (matcher, first token, position found) are unique, so any sort gives the
