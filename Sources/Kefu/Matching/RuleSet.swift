@@ -55,7 +55,7 @@ public final class RuleSet: Sendable {
         }
         self.repliesByIntent = byIntent
         self.repliesByIntentIndex = intents.map { byIntent[$0.id] ?? [] }
-        self.replyPlans = replies.map(ReplyPlan.init)
+        self.replyPlans = replies.map { ReplyPlan($0, shop: shop) }
         self.lastBargainTurn = replies.compactMap(\.conditions.bargainTurn).max() ?? 0
     }
 

@@ -6,6 +6,37 @@ package struct Fact {
     /// Whether a template may name this fact.
     package static func isKnown(_ name: String) -> Bool { FactKey(name) != nil }
 
+    /// The value of a fact that only the shop's profile decides (`shop.name`,
+    /// `returns.days`…): `.some(value)`, `.some(nil)` when the profile lacks it, or `nil` for a
+    /// fact that depends on the message or product. Reply plans resolve these once, at load.
+    static func shopValue(_ fact: NamedFact, shop: ShopProfile) -> String?? {
+        switch fact {
+        case .shopName: return .some((shop.name.isEmpty ? nil : shop.name))
+        case .shopAgent: return .some((shop.agent.isEmpty ? nil : shop.agent))
+        case .shippingCouriers: return .some(joined(shop.couriers))
+        case .shippingCutoff: return .some(shop.cutoff)
+        case .shippingExcluded: return .some(joined(shop.excludedRegions))
+        case .shippingExpress: return .some(shop.couriers.count > 1 ? shop.couriers[1] : nil)
+        case .shippingFee: return .some(shop.extraFee.map(Fact.number))
+        case .shippingExpressExtra: return .some(shop.expressExtra.map(Fact.number))
+        case .returnsDays: return .some(shop.returnDays.map(String.init))
+        case .returnsShipping: return .some(shop.returnShipping)
+        case .returnsExchange: return .some(shop.exchange)
+        case .bargainCoupon: return .some(shop.coupon.map(Fact.number))
+        case .bargainGift: return .some(shop.gift)
+        case .bargainFreeShippingFrom: return .some(shop.freeShippingFrom.map(String.init))
+        case .paymentMethods: return .some(joined(shop.paymentMethods))
+        case .paymentCODFee: return .some(shop.codFee.map(Fact.number))
+        case .paymentInvoice: return .some(shop.invoice)
+        default: return nil
+        }
+    }
+
+    /// A list as a fact: `顺丰、中通`, or `nil` when empty.
+    static func joined(_ values: [String]) -> String? {
+        values.isEmpty ? nil : values.joined(separator: "、")
+    }
+
     /// `87` for 87.0, `24.5` for 24.5.
     static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e12 { return String(Int64(value)) }
@@ -191,9 +222,8 @@ struct FactSheet {
     }
 
     private func compute(_ fact: NamedFact) -> String? {
+        if let value = Fact.shopValue(fact, shop: shop) { return value }
         switch fact {
-        case .shopName: return nonEmpty(shop.name)
-        case .shopAgent: return nonEmpty(shop.agent)
         case .product, .productName: return product?.name
         case .productPrice: return product.map { Fact.number($0.price) }
         case .productCategory: return product?.category
@@ -225,8 +255,6 @@ struct FactSheet {
         case .shippingCourier:
             if let asked = slots.courier, shop.couriers.contains(asked) { return asked }
             return shop.couriers.first
-        case .shippingCouriers: return joined(shop.couriers)
-        case .shippingCutoff: return shop.cutoff
         case .shippingDays:
             if let region = slots.region {
                 if let days = shop.regionDays[region] { return days }
@@ -237,25 +265,12 @@ struct FactSheet {
                 }
             }
             return shop.deliveryDays
-        case .shippingExcluded: return joined(shop.excludedRegions)
-        case .shippingExpress: return shop.couriers.count > 1 ? shop.couriers[1] : nil
-        case .shippingFee: return shop.extraFee.map(Fact.number)
-        case .shippingExpressExtra: return shop.expressExtra.map(Fact.number)
-        case .returnsDays: return shop.returnDays.map(String.init)
-        case .returnsShipping: return shop.returnShipping
-        case .returnsExchange: return shop.exchange
-        case .bargainCoupon: return shop.coupon.map(Fact.number)
-        case .bargainGift: return shop.gift
-        case .bargainFreeShippingFrom: return shop.freeShippingFrom.map(String.init)
-        case .paymentMethods: return joined(shop.paymentMethods)
-        case .paymentCODFee: return shop.codFee.map(Fact.number)
-        case .paymentInvoice: return shop.invoice
+        case .shopName, .shopAgent, .shippingCouriers, .shippingCutoff, .shippingExcluded, .shippingExpress, .shippingFee, .shippingExpressExtra, .returnsDays, .returnsShipping, .returnsExchange, .bargainCoupon, .bargainGift, .bargainFreeShippingFrom, .paymentMethods, .paymentCODFee, .paymentInvoice:
+            return nil  // Fact.shopValue answered
         }
     }
 
-    private func joined(_ values: [String]) -> String? {
-        values.isEmpty ? nil : values.joined(separator: "、")
-    }
+    private func joined(_ values: [String]) -> String? { Fact.joined(values) }
 
     private func nonEmpty(_ value: String) -> String? { value.isEmpty ? nil : value }
 }

@@ -10,23 +10,54 @@ final class ReplyPlan: Sendable {
     let priorityFactor: Double
     /// `"; facts: a, b"`, the template's facts for a suggestion's `because`, or empty.
     let factsNote: String
-    /// The keys of the facts the template fills (`nil`: an unknown name, so it never fills).
-    let fills: [FactKey?]
+    /// The template with the shop's facts written in: texts, and the facts a message decides.
+    let parts: [Part]
+    /// The facts a message decides that the template fills, for ``canFill(from:)``.
+    let fills: [FactKey]
+    /// Whether the template can ever fill: every name is known and every shop fact it names is
+    /// in the profile.
+    let isFillable: Bool
     /// The reply's id.
     let id: String
-    /// The reply's template.
-    let template: ReplyTemplate
     /// The other conditions, as authored.
     let conditions: ReplyDefinition.Conditions
 
-    init(_ reply: ReplyDefinition) {
+    /// A piece of a template: text (the shop's facts included) or a fact the message decides.
+    enum Part: Sendable {
+        case text(String)
+        case fact(FactKey)
+    }
+
+    init(_ reply: ReplyDefinition, shop: ShopProfile) {
         has = reply.conditions.has.map(FactKey.init)
         missing = reply.conditions.missing.map(FactKey.init)
+        var parts: [Part] = []
+        var fills: [FactKey] = []
+        var isFillable = true
+        var text = ""
+        for part in reply.template.parts {
+            var value: String?
+            switch part {
+            case .text(let literal): value = literal
+            case .fact(_, nil): isFillable = false
+            case .fact(_, .named(let fact)?) where Fact.shopValue(fact, shop: shop) != nil:
+                let known = Fact.shopValue(fact, shop: shop) ?? nil
+                if let known, !known.isEmpty { value = known } else { isFillable = false }
+            case .fact(_, let key?):
+                if !text.isEmpty { parts.append(.text(text)) }
+                text = ""
+                parts.append(.fact(key))
+                fills.append(key)
+            }
+            if let value { text += value }
+        }
+        if !text.isEmpty { parts.append(.text(text)) }
+        self.parts = parts
+        self.fills = fills
+        self.isFillable = isFillable
         priorityFactor = 0.5 + 0.5 * Double(min(100, max(0, reply.priority))) / 100
         conditions = reply.conditions
-        fills = reply.template.keys
         id = reply.id
-        template = reply.template
         let facts = reply.template.facts
         factsNote = facts.isEmpty ? "" : "; facts: " + facts.joined(separator: ", ")
     }
@@ -34,9 +65,26 @@ final class ReplyPlan: Sendable {
     /// Whether every fact the template names is present and not empty, so that
     /// ``ReplyTemplate/fill(from:)`` succeeds.
     func canFill(from facts: inout FactSheet) -> Bool {
+        guard isFillable else { return false }
         for key in fills {
-            guard let key, let value = facts.value(key), !value.isEmpty else { return false }
+            guard let value = facts.value(key), !value.isEmpty else { return false }
         }
         return true
+    }
+
+    /// The text with every fact filled, or `nil` when a fact is missing or empty.
+    func fill(from facts: inout FactSheet) -> String? {
+        guard isFillable else { return nil }
+        var result = ""
+        result.reserveCapacity(192)  // a reply of ~60 Chinese characters, without regrowing
+        for part in parts {
+            switch part {
+            case .text(let text): result += text
+            case .fact(let key):
+                guard let value = facts.value(key), !value.isEmpty else { return nil }
+                result += value
+            }
+        }
+        return result
     }
 }

@@ -70,30 +70,6 @@ public struct ReplyTemplate: Sendable, Hashable {
         if !literal.isEmpty { parts.append(.text(literal)) }
         self.parts = parts
     }
-
-    /// The keys of the facts the template names, in order, repeats included (see
-    /// ``ReplyPlan/canFill(from:)``).
-    var keys: [FactKey?] {
-        parts.compactMap { part in
-            guard case .fact(_, let key) = part else { return nil }
-            return .some(key)
-        }
-    }
-
-    /// The text with every fact filled, or `nil` when a fact is missing or empty.
-    func fill(from facts: inout FactSheet) -> String? {
-        var result = ""
-        result.reserveCapacity(192)  // a reply of ~60 Chinese characters, without regrowing
-        for part in parts {
-            switch part {
-            case .text(let text): result += text
-            case .fact(_, let key):
-                guard let key, let value = facts.value(key), !value.isEmpty else { return nil }
-                result += value
-            }
-        }
-        return result
-    }
 }
 
 extension String {

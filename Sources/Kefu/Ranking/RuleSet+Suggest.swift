@@ -87,7 +87,7 @@ extension RuleSet {
         for candidate in found.prefix(limit) {
             let plan = replyPlans[candidate.reply]
             let intent = intents[candidate.intent]
-            guard let text = plan.template.fill(from: &facts) else { continue }  // canFill said it would
+            guard let text = plan.fill(from: &facts) else { continue }  // canFill said it would
             result.append(ReplySuggestion(
                 id: plan.id, intent: intent.id, text: text, score: candidate.score,
                 because: because(plan, intent: intent, facts: facts, bargainTurn: bargainTurn)))
