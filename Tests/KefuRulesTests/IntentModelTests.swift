@@ -156,7 +156,7 @@ struct IntentModelTests {
                 "model.tsv:4:26: error: unknown decision setting 'overide'; did you mean 'override'? [unknown-key]",
                 "model.tsv:5:1: error: 'bias': expected 3 numbers, one per class, found 2 [invalid-value]",
                 "model.tsv:7:6: error: unknown rule feature 'topp'; did you mean 'top'? [unknown-key]",
-                "model.tsv:9:10: error: expected an integer, found 'x' [model-syntax]",
+                "model.tsv:9:8: error: expected 'class:weight', found '1:x' [model-syntax]",
                 "model.tsv:10:6: error: feature '太长了' is not one or two characters of normalized text [invalid-feature]",
                 "model.tsv:11:1: error: duplicate row 'char 尺码'; first on line 8 [duplicate-feature]",
                 "model.tsv:12:8: error: class 7 is out of range; expected 0 to 2 [invalid-value]",

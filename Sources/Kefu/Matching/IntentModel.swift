@@ -73,19 +73,25 @@ package struct IntentModel: Sendable {
     let classOfIntent: [Int]
     /// The class of `none`, or -1.
     let noneClass: Int
-    /// The rule set's intent ids by index.
-    let intentIndex: [String: Int]
+    /// The rule set's intent ids, in order.
+    private let intentIDs: [String]
     private let bias: [Float]
     /// Rows of the rule features: `ruleRows[rule.rawValue * intents + intent]`, -1 when absent.
     private let ruleRows: [Int32]
     private let nothingRow: Int32
     private let intentCount: Int
-    /// The open-addressing table of character and word keys (0 = empty) and the row of each.
-    private let keys: [UInt64]
-    private let slots: [Int32]
+    /// A slot of the open-addressing table: a character or word key (0 = empty) and its row.
+    private struct Entry {
+        var key: UInt64
+        var row: Int32
+    }
+
+    private let table: [Entry]
     private let mask: Int
-    /// `weights[row * classes.count + class]`.
-    private let weights: [Float]
+    /// Vectors of 16 weights a row holds: the classes, padded.
+    private let lanes: Int
+    /// `weights[row * lanes + class / 16][class % 16]`: one row is one or two cache lines.
+    private let weights: [SIMD16<Float>]
 
     /// The number of rows (features with weights).
     package let rowCount: Int
@@ -110,7 +116,7 @@ package struct IntentModel: Sendable {
         let classCount = classes.count
         var intentIndex: [String: Int] = [:]
         for (i, id) in intentIDs.enumerated() where intentIndex[id] == nil { intentIndex[id] = i }
-        self.intentIndex = intentIndex
+        self.intentIDs = intentIDs
         self.intentCount = intentIDs.count
         self.intentOfClass = classes.map { intentIndex[$0] ?? -1 }
         var classOfIntent = [Int](repeating: -1, count: intentIDs.count)
@@ -121,21 +127,20 @@ package struct IntentModel: Sendable {
         self.noneClass = classes.firstIndex(of: Self.noneClass) ?? -1
         var capacity = 16
         while capacity < rows.count * 2 { capacity *= 2 }
-        var keys = [UInt64](repeating: 0, count: capacity)
-        var slots = [Int32](repeating: -1, count: capacity)
+        var table = [Entry](repeating: Entry(key: 0, row: -1), count: capacity)
+        let lanes = max(1, (classCount + 15) / 16)
         var ruleRows = [Int32](repeating: -1, count: IntentModelFeature.Rule.allCases.count * intentIDs.count)
         var nothingRow: Int32 = -1
-        var weights: [Float] = []
-        weights.reserveCapacity(rows.count * classCount)
+        var weights: [SIMD16<Float>] = []
+        weights.reserveCapacity(rows.count * lanes)
         var count: Int32 = 0
         for row in rows where row.weights.count == classCount {
             switch row.feature {
             case .key(let key):
                 var slot = Self.hash(key) & (capacity - 1)
-                while keys[slot] != 0, keys[slot] != key { slot = (slot + 1) & (capacity - 1) }
-                guard key != 0, keys[slot] == 0 else { continue }
-                keys[slot] = key
-                slots[slot] = count
+                while table[slot].key != 0, table[slot].key != key { slot = (slot + 1) & (capacity - 1) }
+                guard key != 0, table[slot].key == 0 else { continue }
+                table[slot] = Entry(key: key, row: count)
             case .rule(let rule, let id):
                 guard let i = intentIndex[id], ruleRows[rule.rawValue * intentIDs.count + i] < 0 else { continue }
                 ruleRows[rule.rawValue * intentIDs.count + i] = count
@@ -143,16 +148,29 @@ package struct IntentModel: Sendable {
                 guard nothingRow < 0 else { continue }
                 nothingRow = count
             }
-            weights += row.weights
+            for lane in 0..<lanes {
+                var vector = SIMD16<Float>()
+                for i in 0..<16 where lane * 16 + i < classCount { vector[i] = row.weights[lane * 16 + i] }
+                weights.append(vector)
+            }
             count += 1
         }
-        self.keys = keys
-        self.slots = slots
+        self.table = table
+        self.lanes = lanes
         self.mask = capacity - 1
         self.ruleRows = ruleRows
         self.nothingRow = nothingRow
         self.weights = weights
         self.rowCount = Int(count)
+    }
+
+    /// The index of an intent id in the rule set, or `nil`.
+    ///
+    /// A scan: intent ids are short, so comparing them is cheaper than hashing one.
+    @inline(__always)
+    func intentIndex(of id: String) -> Int? {
+        for i in intentIDs.indices where intentIDs[i] == id { return i }
+        return nil
     }
 
     @inline(__always)
@@ -162,12 +180,12 @@ package struct IntentModel: Sendable {
 
     /// The row of a key, or -1.
     @inline(__always)
-    private func row(_ key: UInt64) -> Int {
+    private func row(_ key: UInt64, in table: UnsafeBufferPointer<Entry>) -> Int {
         var slot = Self.hash(key) & mask
         while true {
-            let found = keys[slot]
-            if found == key { return Int(slots[slot]) }
-            if found == 0 { return -1 }
+            let entry = table[slot]
+            if entry.key == key { return Int(entry.row) }
+            if entry.key == 0 { return -1 }
             slot = (slot + 1) & mask
         }
     }
@@ -189,23 +207,28 @@ package struct IntentModel: Sendable {
         into posteriors: UnsafeMutableBufferPointer<Double>
     ) {
         let classCount = classes.count
-        for c in 0..<classCount { posteriors[c] = Double(bias[c]) }
-        weights.withUnsafeBufferPointer { weights in
-            @inline(__always) func add(_ row: Int, _ value: Double) {
-                let base = row * classCount
-                for c in 0..<classCount { posteriors[c] += value * Double(weights[base + c]) }
+        let lanes = lanes
+        withUnsafeTemporaryAllocation(of: SIMD16<Float>.self, capacity: lanes) { sums in
+            for lane in 0..<lanes { sums[lane] = SIMD16<Float>() }
+            weights.withUnsafeBufferPointer { weights in
+                table.withUnsafeBufferPointer { table in
+                    IntentModelFeature.forEachTextFeature(units: units, tokens: tokens) { key, _ in
+                        let r = row(key, in: table)
+                        guard r >= 0 else { return }
+                        for lane in 0..<lanes { sums[lane] += weights[r * lanes + lane] }
+                    }
+                }
+                IntentModelFeature.forEachRuleFeature(intents: intents, candidates: candidates, index: intentIndex(of:))
+                {
+                    rule,
+                    intent,
+                    value in
+                    let r = Int(rule.map { ruleRows[$0.rawValue * intentCount + intent] } ?? nothingRow)
+                    guard r >= 0 else { return }
+                    for lane in 0..<lanes { sums[lane] += Float(value) * weights[r * lanes + lane] }
+                }
             }
-            IntentModelFeature.forEachTextFeature(units: units, tokens: tokens) { key, _ in
-                let r = row(key)
-                if r >= 0 { add(r, 1) }
-            }
-            IntentModelFeature.forEachRuleFeature(intents: intents, candidates: candidates, index: intentIndex) {
-                rule,
-                intent,
-                value in
-                let r: Int32 = rule.map { ruleRows[$0.rawValue * intentCount + intent] } ?? nothingRow
-                if r >= 0 { add(Int(r), value) }
-            }
+            for c in 0..<classCount { posteriors[c] = Double(bias[c]) + Double(sums[c / 16][c % 16]) }
         }
         var best = -Double.infinity
         for c in 0..<classCount { best = max(best, posteriors[c]) }
@@ -227,16 +250,29 @@ package struct IntentModel: Sendable {
     ///   - limit: The most ranges returned.
     /// - Returns: Ranges of `units`, each that of a feature with a positive margin.
     package func strongestFeatures(for classIndex: Int, units: [UInt16], tokens: [Token], limit: Int) -> [Range<Int>] {
-        let classCount = classes.count
+        let lanes = lanes
         var found: [(margin: Float, range: Range<Int>)] = []
-        IntentModelFeature.forEachTextFeature(units: units, tokens: tokens) { key, range in
-            let r = row(key)
-            guard r >= 0 else { return }
-            let base = r * classCount
-            var other: Float = -.infinity
-            for c in 0..<classCount where c != classIndex { other = max(other, weights[base + c]) }
-            let margin = weights[base + classIndex] - other
-            if margin > 0 { found.append((margin, range)) }
+        weights.withUnsafeBufferPointer { weights in
+            table.withUnsafeBufferPointer { table in
+                IntentModelFeature.forEachTextFeature(units: units, tokens: tokens) { key, range in
+                    let r = row(key, in: table)
+                    guard r >= 0 else { return }
+                    var own: Float = 0
+                    var other: Float = -.infinity
+                    for lane in 0..<lanes {
+                        var vector = weights[r * lanes + lane]
+                        if classIndex / 16 == lane {
+                            own = vector[classIndex % 16]
+                            vector[classIndex % 16] = -.infinity
+                        }
+                        if lane == lanes - 1, classes.count % 16 != 0 {
+                            for i in classes.count % 16..<16 { vector[i] = -.infinity }  // padding
+                        }
+                        other = max(other, vector.max())
+                    }
+                    if own > other { found.append((own - other, range)) }
+                }
+            }
         }
         found.sort { $0.margin != $1.margin ? $0.margin > $1.margin : $0.range.lowerBound < $1.range.lowerBound }
         return found.prefix(limit).map(\.range)

@@ -87,13 +87,14 @@ package enum IntentModelFeature {
     /// - Parameter text: The feature as the model file writes it (`尺码`, `吗`, `0码`).
     /// - Returns: The key, or `nil` when the text is not one or two usable units.
     package static func characterKey(of text: String) -> UInt64? {
-        let units = Array(text.utf16)
-        guard units.allSatisfy(isUsable) else { return nil }
-        switch units.count {
-        case 1: return unigram(fold(units[0]))
-        case 2: return bigram(fold(units[0]), fold(units[1]))
-        default: return nil
+        var first: UInt16?
+        var second: UInt16?
+        for unit in text.utf16 {
+            guard isUsable(unit), second == nil else { return nil }
+            if first == nil { first = fold(unit) } else { second = fold(unit) }
         }
+        guard let first else { return nil }
+        return second.map { bigram(first, $0) } ?? unigram(first)
     }
 
     /// The key of a word feature written as text.
@@ -101,9 +102,10 @@ package enum IntentModelFeature {
     /// - Parameter text: The token's normalized text (`包邮`, `xl`, `000斤`).
     /// - Returns: The key, or `nil` for an empty text.
     package static func wordKey(of text: String) -> UInt64? {
-        let units = Array(text.utf16)
-        guard !units.isEmpty else { return nil }
-        return units.withUnsafeBufferPointer { wordKey($0, 0..<$0.count) }
+        guard !text.isEmpty else { return nil }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for unit in text.utf16 { hash = (hash ^ UInt64(fold(unit))) &* 0x100_0000_01b3 }
+        return hash | 1 << 63
     }
 
     /// The text of a character key (the learner writes features by their text).
@@ -169,20 +171,20 @@ package enum IntentModelFeature {
     package static func forEachRuleFeature(
         intents: [IntentMatch],
         candidates: [IntentMatch],
-        index: [String: Int],
+        index: (String) -> Int?,
         _ body: (Rule?, Int, Double) -> Void
     ) {
         guard !intents.isEmpty else {
             body(nil, -1, 1)
             for match in candidates {
-                if let i = index[match.id] { body(.score, i, match.score) }
+                if let i = index(match.id) { body(.score, i, match.score) }
             }
             return
         }
         var first = -1
         var firstStart = Int.max
         for (rank, match) in intents.enumerated() {
-            guard let i = index[match.id] else { continue }
+            guard let i = index(match.id) else { continue }
             body(.score, i, match.score)
             body(.accepted, i, 1)
             if rank == 0 { body(.top, i, 1) }
@@ -195,7 +197,7 @@ package enum IntentModelFeature {
         }
         if first >= 0 { body(.first, first, 1) }
         for match in candidates {  // never an accepted intent
-            if let i = index[match.id] { body(.score, i, match.score) }
+            if let i = index(match.id) { body(.score, i, match.score) }
         }
     }
 }

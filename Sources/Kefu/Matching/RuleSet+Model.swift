@@ -48,11 +48,11 @@ extension RuleSet {
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: model.classes.count) { p in
             model.posteriors(units: text.units, tokens: tokens, intents: accepted, candidates: candidates, into: p)
             let pick = choose(model, p, rules: accepted)
-            let rulesTop = accepted.first.flatMap { model.intentIndex[$0.id] }.map { model.classOfIntent[$0] } ?? -1
+            let rulesTop = accepted.first.flatMap { model.intentIndex(of: $0.id) }.map { model.classOfIntent[$0] } ?? -1
             if pick == rulesTop || (pick == model.noneClass && accepted.isEmpty) { return (accepted, candidates) }
             if pick == model.noneClass {
                 let demoted = accepted.map { match in
-                    let c = model.intentIndex[match.id].map { model.classOfIntent[$0] } ?? -1
+                    let c = model.intentIndex(of: match.id).map { model.classOfIntent[$0] } ?? -1
                     let weight = c >= 0 ? Self.rounded(p[c]) : 0
                     return IntentMatch(
                         id: match.id,
@@ -102,7 +102,7 @@ extension RuleSet {
         } else if intents[model.intentOfClass[best]].isSecondary {
             var main = -1
             for match in accepted {
-                guard let i = model.intentIndex[match.id], !intents[i].isSecondary else { continue }
+                guard let i = model.intentIndex(of: match.id), !intents[i].isSecondary else { continue }
                 let c = model.classOfIntent[i]
                 if c >= 0, main < 0 || p[c] > p[main] { main = c }
             }
@@ -116,7 +116,7 @@ extension RuleSet {
             if main >= 0 { pick = main }
         }
         if let first = accepted.first {
-            let rulesTop = model.intentIndex[first.id].map { model.classOfIntent[$0] } ?? -1
+            let rulesTop = model.intentIndex(of: first.id).map { model.classOfIntent[$0] } ?? -1
             if rulesTop < 0 || (pick != rulesTop && p[pick] < decision.override) { return rulesTop }
         }
         return pick

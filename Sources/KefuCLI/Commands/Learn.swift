@@ -72,6 +72,9 @@ struct Learn: ParsableCommand {
     @Option(help: ArgumentHelp("Print k-fold cross-validation figures on the training corpus.", valueName: "k"))
     var crossValidate: Int?
 
+    @Flag(help: "With --evaluate, also time the model: its parse and compile, and its cost per message.")
+    var timing = false
+
     @Argument(help: "Training corpus files or directories (default: Corpus/train beside the rules).")
     var paths: [String] = []
 
@@ -153,8 +156,66 @@ struct Learn: ParsableCommand {
             let alone = IntentModelEvaluation.Figures(CorpusEvaluation(rules: rules, lines: evaluationLines))
             let with = IntentModelEvaluation.Figures(CorpusEvaluation(rules: combined, lines: evaluationLines))
             out.writeLine("\(path): rules \(Self.describe(alone)); rules + model \(Self.describe(with))")
+            if timing {
+                out.writeLine(Self.timing(rules: rules, combined: combined, text: text, lines: evaluationLines))
+            }
         }
         out.flush()
+    }
+
+    /// The model's load time (parse and compile, best of 5) and per-message cost (the scoring alone,
+    /// and `analyze` with the model against without it, best of 3) on some lines.
+    static func timing(rules: RuleSet, combined: RuleSet, text: String, lines: [CorpusLine]) -> String {
+        let clock = ContinuousClock()
+        func seconds(_ duration: Duration) -> Double {
+            Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        }
+        let ids = rules.intents.map(\.id)
+        var load = Double.infinity
+        for _ in 0..<5 {
+            let start = clock.now
+            let (definition, _, _) = IntentModelFileParser.parse(text, file: RuleSetLoader.modelFileName)
+            _ = definition?.compiled(intentIDs: ids)
+            load = min(load, seconds(clock.now - start))
+        }
+        guard let model = combined.model, !lines.isEmpty else { return "timing: no model or no lines" }
+        let analyses = lines.map { rules.analyze($0.message) }
+        let rounds = max(1, 200_000 / analyses.count)
+        var checksum = 0.0
+        func best(_ body: () -> Void) -> Double {
+            var fastest = Double.infinity
+            for _ in 0..<3 {
+                let start = clock.now
+                body()
+                fastest = min(fastest, seconds(clock.now - start))
+            }
+            return fastest / Double(rounds * analyses.count) * 1e6
+        }
+        let scoring = withUnsafeTemporaryAllocation(of: Double.self, capacity: model.classes.count) { p in
+            best {
+                for _ in 0..<rounds {
+                    for a in analyses {
+                        model.posteriors(
+                            units: a.text.units,
+                            tokens: a.tokens,
+                            intents: a.intents,
+                            candidates: a.candidates,
+                            into: p
+                        )
+                        checksum += p[0]
+                    }
+                }
+            }
+        }
+        let messages = lines.map(\.message)
+        let with = best {
+            for _ in 0..<rounds { for m in messages { checksum += Double(combined.analyze(m).intents.count) } }
+        }
+        let without = best {
+            for _ in 0..<rounds { for m in messages { checksum += Double(rules.analyze(m).intents.count) } }
+        }
+        return "timing: model parse and compile \(format(load * 1000)) ms; scoring \(format(scoring)) µs/message; "
+            + "analyze \(format(with)) µs/message with the model, \(format(without)) without (checksum \(Int(checksum) % 10))"
     }
 
     static func describe(_ figures: IntentModelEvaluation.Figures) -> String {

@@ -83,7 +83,9 @@ extension IntentModelFileParser {
         var decision: IntentModel.Decision?
         var bias: [Int]?
         var rows: [IntentModelDefinition.Row] = []
-        var rowLines: [IntentModelDefinition.Feature: Int] = [:]
+        /// The line of each row so far, by character or word key, or by rule feature and intent.
+        var rowLines: [UInt64: Int] = [:]
+        var ruleLines: [String: Int] = [:]
         var line = 0
         var lineStart = 0
 
@@ -122,7 +124,10 @@ extension IntentModelFileParser {
         }
 
         func fields(_ range: Range<Int>) -> [Field] {
+            var tabs = 0
+            for i in range where bytes[i] == 0x09 { tabs += 1 }
             var fields: [Field] = []
+            fields.reserveCapacity(tabs + 1)
             var start = range.lowerBound
             for i in range where bytes[i] == 0x09 {
                 fields.append(start..<i)
@@ -287,14 +292,15 @@ extension IntentModelFileParser {
             }
         }
 
-        mutating func readRow(_ key: String, _ fields: [Field]) {
+        mutating func readRow(_ kind: String, _ fields: [Field]) {
             guard let classes else {
                 error("a row before 'classes'", code: "model-syntax", at: fields[0].lowerBound)
                 return
             }
             let feature: IntentModelDefinition.Feature
+            let key: UInt64
             var firstWeight = 2
-            switch key {
+            switch kind {
             case "rule":
                 guard fields.count >= 3 else {
                     error(
@@ -317,9 +323,11 @@ extension IntentModelFileParser {
                         return
                     }
                     feature = .nothing
+                    key = 0
                 } else if let rule = IntentModelFeature.Rule(name: name) {
                     marks.append(IntentMark(id: id, line: line, column: column(fields[2].lowerBound)))
                     feature = .rule(rule, id)
+                    key = 0
                 } else {
                     error(
                         DidYouMean.message(
@@ -335,12 +343,12 @@ extension IntentModelFileParser {
             default:
                 guard fields.count >= 2, let text = unescape(fields[1]) else {
                     if fields.count < 2 {
-                        error("expected a feature after '\(key)'", code: "model-syntax", at: fields[0].upperBound)
+                        error("expected a feature after '\(kind)'", code: "model-syntax", at: fields[0].upperBound)
                     }
                     return
                 }
-                if key == "char" {
-                    guard IntentModelFeature.characterKey(of: text) != nil else {
+                if kind == "char" {
+                    guard let characterKey = IntentModelFeature.characterKey(of: text) else {
                         error(
                             "feature \(quoted(fields[1])) is not one or two characters of normalized text",
                             code: "invalid-feature",
@@ -349,15 +357,18 @@ extension IntentModelFileParser {
                         return
                     }
                     feature = .character(text)
+                    key = characterKey
                 } else {
-                    guard !text.isEmpty else {
+                    guard let wordKey = IntentModelFeature.wordKey(of: text) else {
                         error("expected a word after 'word'", code: "invalid-feature", at: fields[1].lowerBound)
                         return
                     }
                     feature = .word(text)
+                    key = wordKey
                 }
             }
-            if let first = rowLines[feature] {
+            let ruleName = key == 0 ? string(fields[1]) + " " + string(fields[2]) : ""
+            if let first = key == 0 ? ruleLines[ruleName] : rowLines[key] {
                 let name = fields[0..<firstWeight].map(string).joined(separator: " ")
                 error(
                     "duplicate row '\(name)'; first on line \(first)",
@@ -367,31 +378,52 @@ extension IntentModelFileParser {
                 return
             }
             var weights = [Int](repeating: 0, count: classes.count)
-            for field in fields[firstWeight...] {
-                var colon = field.lowerBound
-                while colon < field.upperBound, bytes[colon] != 0x3A { colon += 1 }
-                guard colon < field.upperBound, let c = natural(field.lowerBound..<colon) else {
+            for index in firstWeight..<fields.count {
+                let field = fields[index]
+                guard let (c, weight) = Self.entry(field, in: bytes) else {
                     error("expected 'class:weight', found \(quoted(field))", code: "model-syntax", at: field.lowerBound)
                     return
                 }
-                guard c < classes.count else {
+                guard c < classes.count, weights[c] == 0 else {
                     error(
-                        "class \(c) is out of range; expected 0 to \(classes.count - 1)",
+                        c < classes.count
+                            ? "class \(c) given twice"
+                            : "class \(c) is out of range; expected 0 to "
+                                + "\(classes.count - 1)",
                         code: "invalid-value",
                         at: field.lowerBound
                     )
                     return
                 }
-                guard weights[c] == 0, let weight = integer(colon + 1..<field.upperBound) else {
-                    if weights[c] != 0 {
-                        error("class \(c) given twice", code: "invalid-value", at: field.lowerBound)
-                    }
-                    return
-                }
                 weights[c] = weight
             }
-            rowLines[feature] = line
+            if key == 0 { ruleLines[ruleName] = line } else { rowLines[key] = line }
             rows.append(IntentModelDefinition.Row(feature: feature, weights: weights))
+        }
+
+        /// A row's `class:weight` entry: a class index and a decimal integer with an optional `-`.
+        static func entry(_ field: Field, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+            var i = field.lowerBound
+            var c = 0
+            while i < field.upperBound, bytes[i] != 0x3A {
+                let digit = Int(bytes[i]) &- 0x30
+                guard digit >= 0, digit <= 9, c < 1 << 20 else { return nil }
+                c = c * 10 + digit
+                i += 1
+            }
+            guard i > field.lowerBound, i < field.upperBound else { return nil }
+            i += 1
+            let negative = i < field.upperBound && bytes[i] == 0x2D
+            if negative { i += 1 }
+            guard i < field.upperBound else { return nil }
+            var value = 0
+            while i < field.upperBound {
+                let digit = Int(bytes[i]) &- 0x30
+                guard digit >= 0, digit <= 9, value < 1 << 40 else { return nil }
+                value = value * 10 + digit
+                i += 1
+            }
+            return (c, negative ? -value : value)
         }
 
         /// A non-negative decimal integer, or `nil`.

@@ -122,7 +122,11 @@ package enum IntentModelTrainer {
             }
             func ruleRow(_ intents: [IntentMatch], _ candidates: [IntentMatch]) -> [(Int, Double)] {
                 var row: [(Int, Double)] = []
-                IntentModelFeature.forEachRuleFeature(intents: intents, candidates: candidates, index: intentIndex) {
+                IntentModelFeature.forEachRuleFeature(
+                    intents: intents,
+                    candidates: candidates,
+                    index: { intentIndex[$0] }
+                ) {
                     rule,
                     intent,
                     value in
