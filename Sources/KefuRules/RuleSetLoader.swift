@@ -29,8 +29,8 @@ public enum RuleSetLoader {
     /// The largest rule file read, in bytes.
     public static let maximumFileSize = 8 << 20
 
-    /// Loads and compiles the rules in a directory: `lexicon.txt` and every `*.yaml`/`*.yml`
-    /// under it, in path order.
+    /// Loads and compiles the rules in a directory: `lexicon.txt`, every `*.yaml`/`*.yml` under
+    /// it, in path order, and the learned model `model.tsv`.
     ///
     /// - Parameter directory: The rules directory (`Rules`).
     /// - Returns: The compiled rule set.
@@ -56,9 +56,10 @@ public enum RuleSetLoader {
         var files: [File] = []
         var diagnostics: [RuleDiagnostic] = []
         let lexiconPath = root + "/" + lexiconFileName
-        for path in [lexiconFileName] + relativePaths {
+        for path in [lexiconFileName] + relativePaths + [modelFileName] {
             let fullPath = root + "/" + path
             if path == lexiconFileName, !FileManager.default.fileExists(atPath: lexiconPath) { continue }
+            if path == modelFileName, !FileManager.default.fileExists(atPath: fullPath) { continue }
             do {
                 files.append(File(name: fullPath, text: try read(fullPath)))
             } catch let diagnostic as RuleDiagnostic {
@@ -131,10 +132,10 @@ public enum RuleSetLoader {
             }
         }
         var parser = RuleFileParser(builder: RuleSetBuilder(lexicon: Lexicon(entries)))
-        for file in files where !file.name.hasSuffix(lexiconFileName) && !isFallbackFile(file.name) {
+        for file in files where !file.name.hasSuffix(lexiconFileName) && !isModelFile(file.name) {
             parser.parse(file.text, file: file.name)
         }
-        diagnostics += parseFallback(files, into: &parser)
+        diagnostics += parseModel(files, into: &parser)
         return (parser, diagnostics)
     }
 }

@@ -7,13 +7,15 @@ import Testing
 /// The shipped rules against the shipped corpus: the figures the README claims.
 struct ShippedCorpusTests {
     /// The floors asserted on the held-out split: a ratchet just under the measured figures
-    /// (0.845 and 0.650 with the learned fallback, see the README), so that a rule change that
-    /// loses ground fails. The goal is 0.95 for both; the rules do not generalize that far yet.
-    static let minimumAccuracy = 0.84
-    static let minimumNonePrecision = 0.64
+    /// (0.860 and 0.909 with the learned model, measured once, see the README), so that a rule or
+    /// model change that loses ground fails. The goal is 0.95 for both; not reached yet.
+    static let minimumAccuracy = 0.85
+    static let minimumNonePrecision = 0.90
 
-    /// The floors on the splits the rules are tuned on (train) or checked against while tuning (dev).
-    static let minimumTunedAccuracy = 0.97
+    /// The floors on the splits the rules and the model are tuned on (train) or checked against
+    /// while tuning (dev): 0.997 and 0.967 with the learned model (the model learned train; on dev
+    /// it overrides a few right rule answers, see the README).
+    static let minimumTunedAccuracy = ["train": 0.99, "dev": 0.96]
 
     @Test func theShippedRulesLoad() throws {
         let rules = try Shipped.rules.get()
@@ -46,7 +48,7 @@ struct ShippedCorpusTests {
     @Test(arguments: ["train", "dev"])
     func theTunedSplitsMeetTheirFloors(split: String) throws {
         let evaluation = CorpusEvaluation(rules: try Shipped.rules.get(), lines: try Shipped.corpus(split))
-        #expect(evaluation.accuracy >= Self.minimumTunedAccuracy, "\(split): \(evaluation.accuracy)")
+        #expect(evaluation.accuracy >= Self.minimumTunedAccuracy[split, default: 1], "\(split): \(evaluation.accuracy)")
         #expect(evaluation.figures[CorpusEvaluation.none]?.precision ?? 0 >= 0.95)
     }
 

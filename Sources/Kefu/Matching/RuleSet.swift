@@ -32,12 +32,12 @@ public final class RuleSet: Sendable {
     let replyPlans: [ReplyPlan]
     /// The last step of the bargaining ladder (it also covers later requests).
     let lastBargainTurn: Int
-    /// The learned fallback (`fallback.yaml`), consulted when no rule intent is found.
-    package let fallback: FallbackModel?
+    /// The learned intent model (`model.tsv`), which weighs the rules' intents.
+    package let model: IntentModel?
 
     init(intents: [Intent], definitions: [IntentDefinition], lexicon: Lexicon, matcher: IntentMatcher,
-         shop: ShopProfile, catalog: Catalog, replies: [ReplyDefinition], fallback: FallbackModel? = nil) {
-        self.fallback = fallback
+         shop: ShopProfile, catalog: Catalog, replies: [ReplyDefinition], model: IntentModel? = nil) {
+        self.model = model
         self.intents = intents
         self.definitions = definitions
         self.lexicon = lexicon
@@ -88,7 +88,7 @@ public final class RuleSet: Sendable {
             let (intents, candidates) = score(firings, text: text, tokens: tokens)
             return (intents, candidates, (0..<firings.count).map { firings.matcher($0) })
         }
-        if intents.isEmpty, let learned = fallbackMatch(text: text, tokens: tokens) { intents = [learned] }
+        if model != nil { (intents, candidates) = combine(rules: intents, candidates: candidates, text: text, tokens: tokens) }
         let slots = slotExtractor.extract(from: text, tokens: tokens)
         return Analysis(text: text, tokens: tokens, intents: intents, candidates: candidates, slots: slots,
                         firedMatchers: fired)

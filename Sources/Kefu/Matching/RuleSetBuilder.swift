@@ -37,8 +37,8 @@ package struct RuleSetBuilder: Sendable {
     package var products: [Product] = []
     /// The scripted replies.
     package var replies: [ReplyDefinition] = []
-    /// The learned fallback (`fallback.yaml`), if the rule set has one.
-    package var fallback: FallbackModel?
+    /// The learned intent model (`model.tsv`), if the rule set has one.
+    package var model: IntentModel?
 
     /// Creates a builder over a base lexicon.
     package init(lexicon: Lexicon) {
@@ -259,7 +259,7 @@ package struct RuleSetBuilder: Sendable {
             canonical: canonical, textSymbols: TextSymbolTable(textSymbols), phrases: phrases, startsPhrase: startsPhrase, isParticle: isParticle,
             regexes: regexes)
         return RuleSet(intents: intentsOut, definitions: intents, lexicon: lexicon, matcher: matcher, shop: shop,
-                       catalog: Catalog(products), replies: replies, fallback: fallback)
+                       catalog: Catalog(products), replies: replies, model: model)
     }
 
     /// Whether a normalized term becomes a lexicon word: Chinese and other non-Latin words do;
