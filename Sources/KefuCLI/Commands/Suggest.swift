@@ -77,20 +77,15 @@ struct Suggest: ParsableCommand {
     }
 
     private func answer(_ line: InputLine, source: String, rules: RuleSet, store: ConversationStore) -> SuggestRecord {
-        let (decoded, repaired) = line.decoded()
         var warnings: [SuggestRecord.Problem] = []
-        if repaired {
-            warnings.append(.init(code: "invalid-utf8", message: "invalid UTF-8 repaired to U+FFFD"))
-        }
-        if line.isTruncated {
-            warnings.append(.init(code: "truncated",
-                                  message: "line of \(line.fullLength) bytes cut to its first \(line.bytes.count)"))
-        }
-        var request = SuggestRequest(text: decoded)
-        let trimmed = decoded.drop { $0 == " " || $0 == "\t" }
+        let request: SuggestRequest
         let text: String
         do throws(SuggestRequest.Problem) {
-            if trimmed.first == "{" { request = try SuggestRequest.decode(Data(trimmed.utf8)) }
+            request = try Self.request(in: line, warnings: &warnings)
+            if line.isTruncated {
+                warnings.append(.init(code: "truncated",
+                                      message: "line of \(line.fullLength) bytes cut to its first \(line.bytes.count)"))
+            }
             let (prepared, isTruncated) = try request.prepared(for: rules)
             text = prepared
             if isTruncated {
@@ -104,5 +99,37 @@ struct Suggest: ParsableCommand {
         let suggestion = store.suggest(text, rules: rules, product: request.product, conversation: request.conversation,
                                        limits: SuggestionLimits(replies: top, products: products), time: time)
         return SuggestRecord(id: request.id, text: text, suggestion: suggestion, explain: explain, warnings: warnings)
+    }
+
+    /// The request on a line: a JSON object when the line's first character after spaces and tabs is
+    /// `{`, else the whole line as the message. Invalid UTF-8 is repaired to U+FFFD first, with a warning.
+    ///
+    /// A JSON line in valid UTF-8 (nearly every one) is read from the line's bytes where they are,
+    /// without making a `String` of the line or a `Data` for the reader.
+    static func request(in line: InputLine, warnings: inout [SuggestRecord.Problem]) throws(SuggestRequest.Problem)
+        -> SuggestRequest
+    {
+        let bytes = line.bytes
+        var start = bytes.startIndex
+        while start < bytes.endIndex, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") {
+            start += 1
+        }
+        // `{` followed by ASCII is a character of its own; before a non-ASCII byte (a combining
+        // mark would make "{́" one character, and no JSON) the slow path below decides on characters.
+        if start < bytes.endIndex, bytes[start] == UInt8(ascii: "{"),
+            start + 1 == bytes.endIndex || bytes[start + 1] < 0x80,
+            (try? UTF8Span(validating: bytes.span)) != nil
+        {
+            let json = bytes[start...]
+            return try SuggestRequest.decode(json.span)
+        }
+        let (decoded, repaired) = line.decoded()
+        if repaired {
+            warnings.append(.init(code: "invalid-utf8", message: "invalid UTF-8 repaired to U+FFFD"))
+        }
+        let trimmed = decoded.drop { $0 == " " || $0 == "\t" }
+        guard trimmed.first == "{" else { return SuggestRequest(text: decoded) }
+        let json = Array(trimmed.utf8)
+        return try SuggestRequest.decode(json.span)
     }
 }
