@@ -105,7 +105,7 @@ extension SuggestRecord {
             if let slots, !slots.isEmpty {
                 var json = JSONLine()
                 slots.write(to: &json)
-                lines.append("  slots: " + String(decoding: json.bytes, as: UTF8.self))
+                lines.append("  slots: " + json.withBytes { String(decoding: $0, as: UTF8.self) })
             }
             for intent in intents ?? [] {
                 for evidence in intent.evidence ?? [] {
