@@ -180,7 +180,9 @@ struct JSONLine: ~Copyable {
         case 0x08: append(UInt8(ascii: "b"))
         case 0x0C: append(UInt8(ascii: "f"))
         default:
-            func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10 }
+            func hex(_ nibble: UInt8) -> UInt8 {
+                nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+            }
             append(UInt8(ascii: "u"))
             append(UInt8(ascii: "0"))
             append(UInt8(ascii: "0"))
