@@ -119,6 +119,14 @@ struct JSONLine: ~Copyable {
     /// Writes `"key":`; the value follows.
     mutating func key(_ name: StaticString) {
         separate()
+        guard name.hasPointerRepresentation else {  // a one-scalar literal may be stored as the scalar
+            append(UInt8(ascii: "\""))
+            name.withUTF8Buffer { append($0) }
+            append(UInt8(ascii: "\""))
+            append(UInt8(ascii: ":"))
+            needsComma &= ~(1 << UInt64(depth - 1))
+            return
+        }
         reserve(name.utf8CodeUnitCount + 3)
         storage[count] = UInt8(ascii: "\"")
         (storage + count + 1).initialize(from: name.utf8Start, count: name.utf8CodeUnitCount)
