@@ -7,7 +7,8 @@
 #            rule set, a hot reload while 8 tasks suggest, the conversation store) and the
 #            suggestion tests; scratch path .build-tsan
 #   address  swift test --sanitize=address: the hostile-input table on the built binary (an
-#            ASan build of kefu), the normalizer, segmenter, regex engine and loader error tests;
+#            ASan build of kefu), the JSON request reader (it reads bytes through unsafe pointers),
+#            the normalizer, segmenter, regex engine and loader error tests;
 #            scratch path .build-asan (the fuzz targets run under ASan already: Fuzz/run.sh)
 #   server   Examples/ChatServer/smoke.sh on a ThreadSanitizer build of the example server
 #            (concurrent requests, reload, SIGHUP); scratch path Examples/ChatServer/.build-tsan
@@ -27,9 +28,9 @@ run_thread() {
 }
 
 run_address() {
-    echo "==> swift test --sanitize=address (hostile input, normalizer, segmenter, regex, loader errors)"
+    echo "==> swift test --sanitize=address (hostile input, request reader, normalizer, segmenter, regex, loader errors)"
     swift test --sanitize=address --scratch-path .build-asan \
-        --filter 'HostileInputTests|NormalizerTests|SegmenterTests|LinearRegexTests|LoaderErrorTests|MatcherTests' \
+        --filter 'HostileInputTests|RequestReaderTests|NormalizerTests|SegmenterTests|LinearRegexTests|LoaderErrorTests|MatcherTests' \
         </dev/null 2>&1 | grep -vE '^(◇ |✔ Test [^r])'
 }
 

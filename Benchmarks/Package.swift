@@ -54,6 +54,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // ns per request to read a JSON line: JSONDecoder against the hand-written RequestReader.
+        .executableTarget(
+            name: "KefuRequestDecode",
+            dependencies: [
+                "KefuBenchmarkSupport",
+                .product(name: "Kefu", package: "Kefu"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Reads the corpus and the lexicon (Foundation stays out of the measured code).
         .target(
             name: "KefuBenchmarkSupport",

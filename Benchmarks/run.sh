@@ -12,8 +12,10 @@
 #   4. runs KefuMatchThroughput (analyze / suggest µs/message, rule compile time) on the shipped
 #      Rules/ and on a synthetic set (Rules/ + 10,000 intents, 100,000 terms, 100,000 products,
 #      written by Data/make_synthetic_rules.py to Benchmarks/.build/synthetic-rules);
-#   5. times the filter: `kefu suggest < 1,000,000 lines > out.jsonl` (the root package's release
-#      build, shipped rules, plain-text lines), messages/s and peak RSS, two passes;
+#   5. runs KefuRequestDecode (ns per JSON request: JSONDecoder against the hand-written reader),
+#      then times the filter: `kefu suggest < 1,000,000 lines > out.jsonl` (the root package's
+#      release build, shipped rules), plain-text lines and the same as {"id","text"} JSON lines,
+#      messages/s and peak RSS, two passes each;
 #   6. runs the package-benchmark suite (wall clock percentiles, malloc counts).
 #
 # Options:
@@ -154,33 +156,44 @@ section "Kefu matching: KefuMatchThroughput on the shipped rules"
 "$BIN/KefuMatchThroughput" "$(cd "$BENCH/.." && pwd)/Rules" "$MESSAGES" </dev/null
 
 # ---------------------------------------------------------------------------------------------
+section "Reading a JSON line: KefuRequestDecode (JSONDecoder vs RequestReader, fastest pass)"
+
+"$BIN/KefuRequestDecode" "$MESSAGES" </dev/null
+
+# ---------------------------------------------------------------------------------------------
 section "The filter: kefu suggest < $FILTER_LINES lines > out.jsonl (shipped rules)"
 
-# The messages file cycled to FILTER_LINES plain-text lines; the binary is the root package's
+# The messages file cycled to FILTER_LINES lines, plain text and as JSON; the binary is the root package's
 # release build (the one the README's main command runs). /usr/bin/time gives wall time and peak RSS.
 ROOT="$(dirname "$BENCH")"
 swift build -c release --package-path "$ROOT" --product kefu </dev/null 2>&1 | tail -1
 KEFU="$(swift build -c release --package-path "$ROOT" --show-bin-path </dev/null)/kefu"
 filter_in="$SCRATCH/filter-input.txt"
+filter_json="$SCRATCH/filter-input.jsonl"
 filter_out="$SCRATCH/filter-output.jsonl"
-python3 - "$MESSAGES" "$FILTER_LINES" "$filter_in" <<'PY'
-import sys
+python3 - "$MESSAGES" "$FILTER_LINES" "$filter_in" "$filter_json" <<'PY'
+import json, sys
 messages = [line.rstrip("\n") for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
 count = int(sys.argv[2])
-with open(sys.argv[3], "w", encoding="utf-8") as out:
+with open(sys.argv[3], "w", encoding="utf-8") as out, open(sys.argv[4], "w", encoding="utf-8") as js:
     for i in range(count):
-        out.write(messages[i % len(messages)] + "\n")
+        message = messages[i % len(messages)]
+        out.write(message + "\n")
+        js.write(json.dumps({"id": i, "text": message}, ensure_ascii=False, separators=(",", ":")) + "\n")
 PY
-for pass in 1 2; do
-    /usr/bin/time -f "%e %M" -o "$SCRATCH/filter-time.txt" "$KEFU" suggest --rules "$ROOT/Rules" \
-        <"$filter_in" >"$filter_out"
-    read -r seconds rss_kb <"$SCRATCH/filter-time.txt"
-    lines_out="$(wc -l <"$filter_out")"
-    [ "$lines_out" -eq "$FILTER_LINES" ] || die "filter wrote $lines_out lines for $FILTER_LINES"
-    awk -v s="$seconds" -v n="$FILTER_LINES" -v kb="$rss_kb" -v p="$pass" 'BEGIN {
-        printf "kefu filter pass %d: %d lines in %.2f s, %.0f messages/s, peak RSS %.1f MB\n", p, n, s, n / s, kb / 1024 }'
+for input in "$filter_in" "$filter_json"; do
+    kind=plain; [ "$input" = "$filter_json" ] && kind='JSON {"id","text"}'
+    for pass in 1 2; do
+        /usr/bin/time -f "%e %M" -o "$SCRATCH/filter-time.txt" "$KEFU" suggest --rules "$ROOT/Rules" \
+            <"$input" >"$filter_out"
+        read -r seconds rss_kb <"$SCRATCH/filter-time.txt"
+        lines_out="$(wc -l <"$filter_out")"
+        [ "$lines_out" -eq "$FILTER_LINES" ] || die "filter wrote $lines_out lines for $FILTER_LINES"
+        awk -v s="$seconds" -v n="$FILTER_LINES" -v kb="$rss_kb" -v p="$pass" -v k="$kind" 'BEGIN {
+            printf "kefu filter, %s lines, pass %d: %d lines in %.2f s, %.0f messages/s, peak RSS %.1f MB\n", k, p, n, s, n / s, kb / 1024 }'
+    done
 done
-rm -f "$filter_in" "$filter_out"
+rm -f "$filter_in" "$filter_json" "$filter_out"
 
 if [ "$QUICK" -eq 1 ]; then
     section "Kefu matching on the synthetic rule set: skipped (--quick)"

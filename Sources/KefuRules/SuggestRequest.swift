@@ -59,6 +59,19 @@ public struct SuggestRequest: Sendable, Hashable {
             self.code = code
             self.message = message
         }
+
+        /// The bytes are not a JSON object (or not one `JSONDecoder` reads).
+        package static let invalidJSON = Problem(code: "invalid-json", message: "the line is not a valid JSON object")
+
+        /// A field of the wrong type; `field` is its key.
+        package static func wrongType(_ field: String, id: ID?) -> Problem {
+            Problem(id: id, code: "invalid-field", message: "field '\(field)' has the wrong type")
+        }
+
+        /// No `text`, or `text` is `null`.
+        package static func missingText(id: ID?) -> Problem {
+            Problem(id: id, code: "missing-text", message: "the JSON object has no 'text' field")
+        }
     }
 
     /// The longest message analyzed, in Unicode scalars (not grapheme clusters: a flood of
@@ -87,44 +100,44 @@ public struct SuggestRequest: Sendable, Hashable {
         self.time = time
     }
 
-    private struct Wire: Decodable {
-        var id: ID?
-        var text: String?
-        var product: String?
-        var conversation: String?
-        var time: Double?
-    }
-
-    private struct IDOnly: Decodable {
-        var id: ID?
-    }
-
     /// Reads a JSON request.
     ///
+    /// Accepts and refuses exactly what Foundation's `JSONDecoder` did (``decodeWithFoundation(_:)``),
+    /// through the hand-written ``RequestReader``.
+    ///
+    /// - Returns: The request.
     /// - Throws: ``Problem`` `invalid-json` for anything but a JSON object, `invalid-field` for a
     ///   field of the wrong type, `missing-text` without `text`.
     public static func decode(_ data: Data) throws(Problem) -> SuggestRequest {
-        let wire: Wire
-        do {
-            wire = try JSONDecoder().decode(Wire.self, from: data)
-        } catch DecodingError.typeMismatch(_, let context) where !context.codingPath.isEmpty {
-            throw wrongType(data, context)
-        } catch DecodingError.valueNotFound(_, let context) where !context.codingPath.isEmpty {
-            throw wrongType(data, context)
-        } catch {
-            throw Problem(code: "invalid-json", message: "the line is not a valid JSON object")
+        let result = data.withUnsafeBytes { raw -> Result<SuggestRequest, Problem> in
+            Result { () throws(Problem) in try decode(raw.assumingMemoryBound(to: UInt8.self)) }
         }
-        guard let text = wire.text else {
-            throw Problem(id: wire.id, code: "missing-text", message: "the JSON object has no 'text' field")
-        }
-        return SuggestRequest(text: text, id: wire.id, product: wire.product, conversation: wire.conversation,
-                              time: wire.time)
+        return try result.get()
     }
 
-    private static func wrongType(_ data: Data, _ context: DecodingError.Context) -> Problem {
-        let id = (try? JSONDecoder().decode(IDOnly.self, from: data))?.id
-        let field = context.codingPath.map(\.stringValue).joined(separator: ".")
-        return Problem(id: id, code: "invalid-field", message: "field '\(field)' has the wrong type")
+    /// Reads a JSON request from its bytes, without copying them: how `kefu suggest` reads a line.
+    ///
+    /// ```swift
+    /// let line: [UInt8] = Array(#"{"id":7,"text":"包邮吗"}"#.utf8)
+    /// let request = try SuggestRequest.decode(line.span)
+    /// ```
+    /// - Parameter bytes: The request as JSON text, normally UTF-8; like `JSONDecoder`, a UTF-8
+    ///   byte-order mark is skipped and UTF-16 or UTF-32 is recognized.
+    /// - Returns: The request.
+    /// - Throws: ``Problem`` `invalid-json`, `invalid-field` or `missing-text`, as ``decode(_:)-(Data)``.
+    public static func decode(_ bytes: Span<UInt8>) throws(Problem) -> SuggestRequest {
+        try bytes.withUnsafeBufferPointer { buffer throws(Problem) in try decode(buffer) }
+    }
+
+    /// Reads a JSON request from bytes in memory (see ``decode(_:)-(Span<UInt8>)``).
+    package static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(Problem) -> SuggestRequest {
+        switch RequestReader.encoding(of: bytes) {
+        case .utf8(let byteOrderMarkLength):
+            return try RequestReader.request(in: UnsafeBufferPointer(rebasing: bytes[byteOrderMarkLength...]))
+        case .other:
+            // UTF-16 or UTF-32: JSONDecoder converts it to UTF-8 first. Rare enough to leave to it.
+            return try decodeWithFoundation(Data(buffer: bytes))
+        }
     }
 
     /// Checks the request against a rule set and its limits, and gives the text to analyze.
@@ -137,15 +150,22 @@ public struct SuggestRequest: Sendable, Hashable {
     public func prepared(for rules: RuleSet, maximumIDBytes: Int = maximumIDBytes) throws(Problem)
         -> (text: String, isTruncated: Bool)
     {
-        for (name, value) in [("conversation", conversation), ("product", product)] {
+        // No array of the two ids per request: it cost more than the checks (callgrind).
+        func check(_ value: String?, _ name: String) throws(Problem) {
             if let value, value.utf8.count > maximumIDBytes {
                 throw Problem(id: id, code: "invalid-field", message: "'\(name)' is longer than \(maximumIDBytes) bytes")
             }
         }
+        try check(conversation, "conversation")
+        try check(product, "product")
         if let product, rules.catalog.product(id: product) == nil {
             throw Problem(id: id, code: "unknown-product", message: "no product '\(product)' in the catalog")
         }
-        guard text.unicodeScalars.count > Self.maximumCharacters else { return (text, false) }
+        // A scalar takes at least one UTF-8 byte, so a text of no more bytes than the limit is
+        // within it without counting its scalars.
+        guard text.utf8.count > Self.maximumCharacters, text.unicodeScalars.count > Self.maximumCharacters else {
+            return (text, false)
+        }
         return (String(String.UnicodeScalarView(text.unicodeScalars.prefix(Self.maximumCharacters))), true)
     }
 }

@@ -72,6 +72,16 @@ import Testing
         #expect(result.lines[1].contains("\"size\""))
     }
 
+    /// `--format text` put a whole-number id through `Int64(_:)`, which trapped on 1e300.
+    @Test func hugeNumberIDsInTextFormat() throws {
+        let input = #"{"id":1e300,"text":"尺码"}"# + "\n" + #"{"id":12345678901234567890,"text":"尺码"}"# + "\n"
+            + #"{"id":-0,"text":"尺码"}"# + "\n" + #"{"id":2.5,"text":"尺码"}"# + "\n"
+        let result = try KefuProcess.run(["suggest", "--format", "text"], input: Array(input.utf8))
+        #expect(result.status == 0)
+        let heads = result.stdout.split(separator: "\n").filter { $0.hasPrefix("[") }.map { $0.prefix { $0 != " " } }
+        #expect(heads == ["[1e+300]", "[1.2345678901234567e+19]", "[0]", "[2.5]"])
+    }
+
     @Test func aTruncatedSequenceAtTheEndOfTheStream() throws {
         let result = try KefuProcess.run(["suggest"], input: Array("包邮吗\n".utf8) + [0xE5, 0x8C])
         #expect(result.lines.count == 2)

@@ -81,6 +81,32 @@ import Testing
         #expect(records[7]["text"] as? String == "last")
     }
 
+    /// Which lines are JSON, and what invalid UTF-8 does to one: the filter reads a JSON line from its
+    /// bytes, and must decide as it did when it read the line as a `String` first.
+    @Test func whenALineIsReadAsJSON() throws {
+        var input = Array(" \t{\"id\":1,\"text\":\"包邮吗\"}\n".utf8)  // spaces and tabs before the brace
+        input += Array("{\u{301}\"text\":\"包邮\"}\n".utf8)  // "{" and a combining mark: one character, not "{"
+        input += Array(#"{"id":3,"text":"包邮"#.utf8) + [0xFF] + Array("\"}\n".utf8)  // repaired, then read
+        input += Array(#"{"id":4,"text":"尺码","x":""#.utf8) + [0xC0] + Array("\"}\n".utf8)  // in a field not read
+        input += Array(#"{"text":"尺码"}"#.data(using: .utf16LittleEndian) ?? Data()) + [0x0A]  // UTF-16, as JSONDecoder
+        input += Array("\u{A0}{\"text\":\"尺码\"}\n".utf8)  // no-break space: not trimmed, so plain text
+        let result = try KefuProcess.run(["suggest", "--rules", Self.rules], input: input)
+        #expect(result.status == 0)
+        let records = try objects(result.lines)
+        try #require(records.count == 6)
+        #expect(records[0]["id"] as? Int == 1)
+        #expect(records[0]["text"] as? String == "包邮吗")
+        #expect(records[1]["id"] == nil)
+        #expect(records[1]["text"] as? String == "{\u{301}\"text\":\"包邮\"}")
+        #expect(records[2]["id"] as? Int == 3)
+        #expect(records[2]["text"] as? String == "包邮\u{FFFD}")
+        #expect((records[2]["warnings"] as? [[String: Any]])?.first?["code"] as? String == "invalid-utf8")
+        #expect(records[3]["id"] as? Int == 4)
+        #expect((records[3]["warnings"] as? [[String: Any]])?.first?["code"] as? String == "invalid-utf8")
+        #expect(records[4]["text"] as? String == "尺码")
+        #expect(records[5]["text"] as? String == "\u{A0}{\"text\":\"尺码\"}")
+    }
+
     @Test func interactiveUseAnswersEachLineBeforeTheNext() throws {
         let kefu = try InteractiveKefu(["suggest", "--rules", Self.rules])
         let first = try #require(kefu.ask("尺码"))

@@ -105,7 +105,7 @@ extension SuggestRecord {
             if let slots, !slots.isEmpty {
                 var json = JSONLine()
                 slots.write(to: &json)
-                lines.append("  slots: " + String(decoding: json.bytes, as: UTF8.self))
+                lines.append("  slots: " + json.withBytes { String(decoding: $0, as: UTF8.self) })
             }
             for intent in intents ?? [] {
                 for evidence in intent.evidence ?? [] {
@@ -121,7 +121,10 @@ extension SuggestRecord {
         if let id {
             switch id {
             case .string(let text): lines[0] = "[\(text)] " + lines[0]
-            case .number(let value): lines[0] = "[\(value == value.rounded() ? String(Int64(value)) : String(value))] " + lines[0]
+            case .number(let value):
+                // A whole number as an integer, when it is one Int64 holds (1e300 trapped here).
+                let text = value == value.rounded() ? Int64(exactly: value).map { String($0) } : nil
+                lines[0] = "[\(text ?? String(value))] " + lines[0]
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -35,6 +35,9 @@ struct LineReader {
     private var end = 0
     private var atEOF = false
     private var lineNumber = 0
+    /// The bytes of the line being read, reused from line to line (one allocation less per line, as
+    /// long as the caller lets go of the last line before asking for the next).
+    private var line: [UInt8] = []
 
     /// - Parameters:
     ///   - fd: The file descriptor to read.
@@ -54,7 +57,7 @@ struct LineReader {
 
     /// The next line, or `nil` at the end of input. A last line without a newline is a line.
     mutating func next() -> InputLine? {
-        var line: [UInt8] = []
+        line.removeAll(keepingCapacity: true)
         var length = 0
         var sawAny = false
         while true {
