@@ -193,7 +193,7 @@ extension RuleFileParser {
     /// `150-160` (or a single number).
     mutating func range(_ node: Node, what: String) -> ClosedRange<Double>? {
         guard let text = string(node, what: what) else { return nil }
-        let parts = text.split(separator: "-", maxSplits: 1).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let parts = text.split(separator: "-", maxSplits: 1).map { Double($0.trimmingWhitespace()) }
         if parts.count == 1, let single = parts[0] { return single...single }
         guard parts.count == 2, let low = parts[0], let high = parts[1], low <= high else {
             report("\(what) must be a range such as 150-160, found '\(text)'", code: "invalid-value", at: node)

@@ -90,7 +90,7 @@ package struct RuleFileParser {
         maximumNodes = text.utf8.count * Self.maximumNodesPerByte + 1_000
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Self.compose(text)
         } catch let error as YamlError {
             reportYAML(error)
             return
@@ -325,7 +325,7 @@ package struct RuleFileParser {
 
     /// A term or `~concept` reference; concept uses are checked in ``finish()``.
     mutating func term(_ text: String, at node: Node) -> TermReference? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else {
             report("empty term", code: "empty-term", at: node)
             return nil
