@@ -53,26 +53,54 @@ public struct Lexicon: Sendable {
     ///
     /// - Parameter entries: The words; empty ones (after normalization) are skipped.
     public init(_ entries: some Sequence<Entry>) {
-        let normalizer = Normalizer()
+        var builder = Builder()
+        builder.add(entries, normalizing: true)
+        self.init(builder)
+    }
+
+    private init(_ builder: Builder) {
+        self.words = builder.words
+        self.kinds = builder.kinds
+        self.trie = LexiconTrie(builder.keys)
+    }
+
+    /// Words added in order.
+    private struct Builder {
         var ids: [[UInt16]: Int32] = [:]
         var words: [String] = []
         var kinds: [String?] = []
         var keys: [[UInt16]] = []
-        for entry in entries {
-            let units = normalizer.normalize(entry.word).units
-            guard !units.isEmpty else { continue }
-            if let id = ids[units] {
-                if kinds[Int(id)] == nil { kinds[Int(id)] = entry.kind }
-                continue
-            }
-            ids[units] = Int32(words.count)
-            words.append(String(decoding: units, as: UTF16.self))
-            kinds.append(entry.kind)
-            keys.append(units)
+
+        init() {}
+
+        /// Starts from a lexicon's words, which are normalized already.
+        init(_ lexicon: Lexicon) {
+            words = lexicon.words
+            kinds = lexicon.kinds
+            keys = words.map { Array($0.utf16) }
+            ids.reserveCapacity(keys.count)
+            for (id, key) in keys.enumerated() { ids[key] = Int32(id) }
         }
-        self.words = words
-        self.kinds = kinds
-        self.trie = LexiconTrie(keys)
+
+        /// Adds entries, normalizing their words unless they are normalized already.
+        mutating func add(_ entries: some Sequence<Entry>, normalizing: Bool) {
+            let normalizer = Normalizer()
+            for entry in entries {
+                let units = normalizing ? normalizer.normalize(entry.word).units : Array(entry.word.utf16)
+                guard !units.isEmpty else { continue }
+                let id: Int32
+                if let known = ids[units] {
+                    id = known
+                } else {
+                    id = Int32(words.count)
+                    ids[units] = id
+                    words.append(String(utf16Units: units))
+                    kinds.append(nil)
+                    keys.append(units)
+                }
+                if kinds[Int(id)] == nil { kinds[Int(id)] = entry.kind }
+            }
+        }
     }
 
     /// Reads the plain-text lexicon format.
@@ -102,10 +130,27 @@ public struct Lexicon: Sendable {
 
     /// A lexicon with the words of both, `self`'s first.
     ///
+    /// The same lexicon as `Lexicon(entries + other)`: `self`'s words are normalized already, and
+    /// normalizing is idempotent, so only `other`'s are normalized.
+    ///
     /// - Parameter other: More entries, such as every term a rule names.
     /// - Returns: The merged lexicon.
     public func adding(_ other: some Sequence<Entry>) -> Lexicon {
-        Lexicon(entries + Array(other))
+        var builder = Builder(self)
+        builder.add(other, normalizing: true)
+        return Lexicon(builder)
+    }
+
+    /// A lexicon with the words of both, `self`'s first, where `other`'s words are normalized
+    /// already (as ``Normalizer/normalize(_:)`` gives them): the same lexicon as
+    /// ``adding(_:)``, since normalizing is idempotent, without normalizing again.
+    ///
+    /// - Parameter other: Normalized entries.
+    /// - Returns: The merged lexicon.
+    package func adding(normalized other: some Sequence<Entry>) -> Lexicon {
+        var builder = Builder(self)
+        builder.add(other, normalizing: false)
+        return Lexicon(builder)
     }
 
     /// The entries, normalized, in id order.
