@@ -73,7 +73,8 @@ package struct RuleFileParser {
     }
 
     func sourceMark(_ node: Node) -> SourceMark {
-        SourceMark(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        let mark = node.mark
+        return SourceMark(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
     // MARK: - Files
@@ -171,69 +172,69 @@ package struct RuleFileParser {
         return nodesVisited <= maximumNodes
     }
 
-    mutating func mapping(_ node: Node, what: String) -> [(Node, Node)]? {
+    mutating func mapping(_ node: Node, what: @autoclosure () -> String) -> [(Node, Node)]? {
         guard visit(node) else { return nil }
         if case .mapping(let pairs) = node { return Array(pairs) }
         if case .scalar(let scalar) = node, scalar.string.isEmpty, scalar.style == .plain { return [] }
-        report("\(what) must be a mapping (key: value), found \(shape(node))", code: "wrong-type", at: node)
+        report("\(what()) must be a mapping (key: value), found \(shape(node))", code: "wrong-type", at: node)
         return nil
     }
 
-    mutating func sequence(_ node: Node, what: String) -> [Node]? {
+    mutating func sequence(_ node: Node, what: @autoclosure () -> String) -> [Node]? {
         guard visit(node) else { return nil }
         if case .sequence(let items) = node { return Array(items) }
-        report("\(what) must be a list, found \(shape(node))", code: "wrong-type", at: node)
+        report("\(what()) must be a list, found \(shape(node))", code: "wrong-type", at: node)
         return nil
     }
 
-    mutating func string(_ node: Node, what: String) -> String? {
+    mutating func string(_ node: Node, what: @autoclosure () -> String) -> String? {
         guard visit(node) else { return nil }
         if case .scalar(let scalar) = node { return scalar.string }
-        report("\(what) must be a single value, found \(shape(node))", code: "wrong-type", at: node)
+        report("\(what()) must be a single value, found \(shape(node))", code: "wrong-type", at: node)
         return nil
     }
 
     /// A list of strings, or one string standing for a list of one.
-    mutating func strings(_ node: Node, what: String) -> [(String, Node)]? {
+    mutating func strings(_ node: Node, what: @autoclosure () -> String) -> [(String, Node)]? {
         if case .scalar(let scalar) = node {
             guard visit(node) else { return nil }
             return [(scalar.string, node)]
         }
-        guard let items = sequence(node, what: what) else { return nil }
+        guard let items = sequence(node, what: what()) else { return nil }
         var result: [(String, Node)] = []
         for item in items {
-            if let text = string(item, what: "an item of \(what)") { result.append((text, item)) }
+            if let text = string(item, what: "an item of \(what())") { result.append((text, item)) }
         }
         return result
     }
 
-    mutating func number(_ node: Node, what: String, in range: ClosedRange<Double>) -> Double? {
-        guard let text = string(node, what: what) else { return nil }
+    mutating func number(_ node: Node, what: @autoclosure () -> String, in range: ClosedRange<Double>) -> Double? {
+        guard let text = string(node, what: what()) else { return nil }
         guard let value = Double(text), range.contains(value) else {
-            report("\(what) must be a number from \(format(range.lowerBound)) to \(format(range.upperBound)), found '\(text)'",
+            report("\(what()) must be a number from \(format(range.lowerBound)) to \(format(range.upperBound)), found '\(text)'",
                    code: "invalid-value", at: node)
             return nil
         }
         return value
     }
 
-    mutating func integer(_ node: Node, what: String, in range: ClosedRange<Int>) -> Int? {
-        guard let text = string(node, what: what) else { return nil }
+    mutating func integer(_ node: Node, what: @autoclosure () -> String, in range: ClosedRange<Int>) -> Int? {
+        guard let text = string(node, what: what()) else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            report("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(text)'",
+            report("\(what()) must be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(text)'",
                    code: "invalid-value", at: node)
             return nil
         }
         return value
     }
 
-    mutating func boolean(_ node: Node, what: String) -> Bool? {
-        guard let text = string(node, what: what) else { return nil }
+    mutating func boolean(_ node: Node, what: @autoclosure () -> String) -> Bool? {
+        guard let text = string(node, what: what()) else { return nil }
         switch text.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            report("\(what) must be true or false, found '\(text)'", code: "invalid-value", at: node)
+            report("\(what()) must be true or false, found '\(text)'", code: "invalid-value", at: node)
             return nil
         }
     }

@@ -28,6 +28,8 @@ struct RuleYAMLComposeTests {
         Case(name: "bool keys", yaml: "yes: a\nYes: b\n"),
         Case(name: "complex keys", yaml: "? [a, 1]\n: x\n? [a, 1]\n: y\n"),
         Case(name: "complex keys, quoted and plain", yaml: "? [1]\n: a\n? ['1']\n: b\n"),
+        Case(name: "tagged key in a file with ! elsewhere", yaml: "a: 'x!'\n!!int 1: a\n1: b\n"),
+        Case(name: "! in a value only", yaml: "a: 'hello!'\nb: [x, '!']\n"),
         Case(name: "alias key", yaml: "a: &k key\n*k : 2\nkey: 3\n"),
         Case(name: "syntax error", yaml: "intents:\n  - any: [尺码\n"),
         Case(name: "undefined alias", yaml: "a: *nothing\n"),

@@ -103,31 +103,6 @@ public struct Lexicon: Sendable {
         }
     }
 
-    /// Reads the plain-text lexicon format.
-    ///
-    /// - Parameter text: The contents of a lexicon file.
-    /// - Throws: ``ParseError`` for a line with more than a word and a kind.
-    public init(parsing text: String) throws {
-        var entries: [Entry] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = Substring(rawLine)
-            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
-            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
-            switch fields.count {
-            case 0: continue
-            case 1: entries.append(Entry(String(fields[0])))
-            case 2: entries.append(Entry(String(fields[0]), kind: String(fields[1])))
-            default:
-                let column = rawLine.unicodeScalars.distance(
-                    from: rawLine.unicodeScalars.startIndex, to: fields[2].startIndex) + 1
-                throw ParseError(
-                    line: index + 1, column: column,
-                    message: "expected a word and an optional kind, found \(fields.count) fields")
-            }
-        }
-        self.init(entries)
-    }
-
     /// A lexicon with the words of both, `self`'s first.
     ///
     /// The same lexicon as `Lexicon(entries + other)`: `self`'s words are normalized already, and
