@@ -85,13 +85,23 @@ package struct RuleFileParser {
     ///   - text: The YAML.
     ///   - name: The file name used in diagnostics.
     package mutating func parse(_ text: String, file name: String) {
+        parse(Result { try Self.compose(text) }, text: text, file: name)
+    }
+
+    /// Walks one rule file, composed already by ``compose(_:)`` (perhaps on another thread).
+    ///
+    /// - Parameters:
+    ///   - composed: The nodes, or the error, of ``compose(_:)``.
+    ///   - text: The YAML.
+    ///   - name: The file name used in diagnostics.
+    mutating func parse(_ composed: Result<Node?, any Error>, text: String, file name: String) {
         file = name
         yaml = text
         nodesVisited = 0
         maximumNodes = text.utf8.count * Self.maximumNodesPerByte + 1_000
         let root: Node?
         do {
-            root = try Self.compose(text)
+            root = try composed.get()
         } catch let error as YamlError {
             reportYAML(error)
             return

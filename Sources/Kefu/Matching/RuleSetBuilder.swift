@@ -55,6 +55,15 @@ package struct RuleSetBuilder: Sendable {
     /// - Throws: ``BuildError`` for an undefined or cyclic concept, an invalid regular expression,
     ///   an empty term, or a matcher with more than 64 steps.
     package func build() throws(BuildError) -> RuleSet {
+        try build(fallback: { fallback })
+    }
+
+    /// Compiles the rule set, asking for the fallback model last, when the rest is compiled (the
+    /// loader parses it on another thread meanwhile).
+    ///
+    /// - Parameter fallback: The learned fallback, instead of ``fallback``.
+    /// - Throws: ``BuildError``, as ``build()``.
+    package func build(fallback: () -> FallbackModel?) throws(BuildError) -> RuleSet {
         let normalizer = Normalizer()
         // 1. Every term, normalized; those that are not Latin or digits join the lexicon.
         var allTerms: [String] = []
@@ -279,7 +288,7 @@ package struct RuleSetBuilder: Sendable {
             canonical: canonical, textSymbols: TextSymbolTable(textSymbols), phrases: phrases, startsPhrase: startsPhrase, isParticle: isParticle,
             regexes: regexes)
         return RuleSet(intents: intentsOut, definitions: intents, lexicon: lexicon, matcher: matcher, shop: shop,
-                       catalog: Catalog(products), replies: replies, fallback: fallback)
+                       catalog: Catalog(products), replies: replies, fallback: fallback())
     }
 
     /// Whether a normalized term becomes a lexicon word: Chinese and other non-Latin words do;
