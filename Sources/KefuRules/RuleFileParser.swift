@@ -26,6 +26,9 @@ package struct RuleFileParser {
 
     package var builder: RuleSetBuilder
     package private(set) var diagnostics: [RuleDiagnostic] = []
+    /// Whether to record where terms, examples, matchers and reply texts were written: lint
+    /// reads them, loading for serving does not.
+    let recordsUses: Bool
     /// Where each term was written (for lint).
     package private(set) var termUses: [(text: String, file: String, line: Int, column: Int)] = []
     /// Where each intent example was written (for lint).
@@ -54,8 +57,14 @@ package struct RuleFileParser {
     }
 
     /// Creates a parser that adds to a builder.
-    package init(builder: RuleSetBuilder) {
+    ///
+    /// - Parameters:
+    ///   - builder: The builder to fill.
+    ///   - recordsUses: Whether to record ``termUses``, ``exampleUses``, ``matcherMarks`` and
+    ///     ``replyTexts`` (for lint).
+    package init(builder: RuleSetBuilder, recordsUses: Bool = true) {
         self.builder = builder
+        self.recordsUses = recordsUses
     }
 
     // MARK: - Diagnostics
@@ -184,7 +193,7 @@ package struct RuleFileParser {
 
     mutating func mapping(_ node: Node, what: @autoclosure () -> String) -> [(Node, Node)]? {
         guard visit(node) else { return nil }
-        if case .mapping(let pairs) = node { return Array(pairs) }
+        if case .mapping(let pairs) = node { return pairs.indices.map { pairs[$0] } }
         if case .scalar(let scalar) = node, scalar.string.isEmpty, scalar.style == .plain { return [] }
         report("\(what()) must be a mapping (key: value), found \(shape(node))", code: "wrong-type", at: node)
         return nil
@@ -343,7 +352,7 @@ package struct RuleFileParser {
         }
         let reference = TermReference(trimmed)
         if case .concept(let name) = reference { conceptUses.append((name, sourceMark(node))) }
-        if case .term = reference {
+        if recordsUses, case .term = reference {
             let mark = sourceMark(node)
             termUses.append((trimmed, mark.file, mark.line, mark.column))
         }
@@ -364,16 +373,19 @@ package struct RuleFileParser {
     }
 
     mutating func recordExample(_ intent: String, _ text: String, at node: Node) {
+        guard recordsUses else { return }
         let mark = sourceMark(node)
         exampleUses.append((intent, text, mark.file, mark.line, mark.column))
     }
 
     mutating func recordMatcher(_ label: String, at node: Node) {
+        guard recordsUses else { return }
         let mark = sourceMark(node)
         matcherMarks[label] = (mark.file, mark.line, mark.column)
     }
 
     mutating func recordReplyText(_ id: String, _ text: String, at node: Node) {
+        guard recordsUses else { return }
         let mark = sourceMark(node)
         replyTexts.append((id, text, mark.file, mark.line, mark.column))
     }

@@ -103,7 +103,7 @@ public enum RuleSetLoader {
     /// - Returns: The compiled rule set.
     /// - Throws: ``RuleLoadError`` with every problem found.
     public static func load(files: [File]) throws(RuleLoadError) -> RuleSet {
-        var (parser, diagnostics) = parseRules(files)
+        var (parser, diagnostics) = parseRules(files, recordingUses: false)
         // The fallback model needs the rules' intents, and nothing the compiler does.
         let fallback = Handoff(count: 1) { [parser] _ in
             var parser = parser
@@ -145,14 +145,17 @@ public enum RuleSetLoader {
     /// Parses the files into a builder, collecting the lexicon's and the YAML's problems, the
     /// fallback model's included.
     static func parse(_ files: [File]) -> (RuleFileParser, [RuleDiagnostic]) {
-        var (parser, diagnostics) = parseRules(files)
+        var (parser, diagnostics) = parseRules(files, recordingUses: true)
         diagnostics += parseFallback(files, into: &parser)
         return (parser, diagnostics)
     }
 
     /// Parses the lexicon and the YAML rule files (not the fallback model) into a builder; the
     /// YAML files are composed on another thread, each while the one before is walked.
-    private static func parseRules(_ files: [File]) -> (RuleFileParser, [RuleDiagnostic]) {
+    ///
+    /// - Parameter recordingUses: Whether the parser records where terms and texts were written
+    ///   (for lint).
+    private static func parseRules(_ files: [File], recordingUses: Bool) -> (RuleFileParser, [RuleDiagnostic]) {
         let ruleFiles = files.filter { !$0.name.hasSuffix(lexiconFileName) && !isFallbackFile($0.name) }
         let texts = ruleFiles.map(\.text)
         let composed = Handoff(count: texts.count) { index in Result { try RuleFileParser.compose(texts[index]) } }
@@ -170,7 +173,7 @@ public enum RuleSetLoader {
                     RuleDiagnostic(file: file.name, line: 1, column: 1, message: "\(error)", code: "lexicon-syntax"))
             }
         }
-        var parser = RuleFileParser(builder: RuleSetBuilder(lexicon: Lexicon(entries)))
+        var parser = RuleFileParser(builder: RuleSetBuilder(lexicon: Lexicon(entries)), recordsUses: recordingUses)
         for (index, file) in ruleFiles.enumerated() {
             parser.parse(composed.take(index), text: file.text, file: file.name)
         }

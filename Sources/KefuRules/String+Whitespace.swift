@@ -7,6 +7,11 @@ extension StringProtocol {
     /// " 包邮\u{3000}".trimmingWhitespace()   // "包邮"
     /// ```
     func trimmingWhitespace() -> String {
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, !first.isTrimmedWhitespace,
+            !last.isTrimmedWhitespace
+        {
+            return String(self)  // nothing to trim, the usual case
+        }
         var scalars = Substring(self).unicodeScalars
         while let first = scalars.first, first.isTrimmedWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isTrimmedWhitespace { scalars.removeLast() }

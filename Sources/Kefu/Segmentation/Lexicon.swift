@@ -85,22 +85,23 @@ public struct Lexicon: Sendable {
         /// Adds entries, normalizing their words unless they are normalized already.
         mutating func add(_ entries: some Sequence<Entry>, normalizing: Bool) {
             let normalizer = Normalizer()
+            ids.reserveCapacity(ids.count + entries.underestimatedCount)
             for entry in entries {
                 let units = normalizing ? normalizer.normalize(entry.word).units : Array(entry.word.utf16)
                 guard !units.isEmpty else { continue }
-                let id: Int32
-                if let known = ids[units] {
-                    id = known
-                } else {
-                    id = Int32(words.count)
-                    ids[units] = id
-                    words.append(String(utf16Units: units))
+                // One lookup: a new word gets the next id.
+                let next = Int32(words.count)
+                let id = Self.value(&ids[units, default: next])
+                if id == next {
+                    words.append(normalizing ? String(utf16Units: units) : entry.word)
                     kinds.append(nil)
                     keys.append(units)
                 }
                 if kinds[Int(id)] == nil { kinds[Int(id)] = entry.kind }
             }
         }
+
+        private static func value(_ value: inout Int32) -> Int32 { value }
     }
 
     /// A lexicon with the words of both, `self`'s first.
