@@ -21,6 +21,19 @@ struct HandoffTests {
         #expect(made.withLock { $0 } == [Int](repeating: 1, count: count))
     }
 
+    @Test func neitherThreadMakesMoreThanTheWindowAhead() async throws {
+        let made = Locked(0)
+        var handoff: Handoff<Int>? = Handoff(count: 1_000) { index in
+            made.withLock { $0 += 1 }
+            return index
+        }
+        #expect(handoff?.take(0) == 0)
+        #expect(handoff?.take(1) == 1)
+        handoff = nil  // abandoned: its thread stops claiming
+        try await Task.sleep(for: .milliseconds(200))  // time for the thread to make what it would
+        #expect(made.withLock { $0 } <= 2 + Handoff<Int>.window)
+    }
+
     @Test func ruleErrorsAndFallbackErrorsAreAllReported() throws {
         let error = try #require(throws: RuleLoadError.self) {
             try RuleSetLoader.load(files: [
