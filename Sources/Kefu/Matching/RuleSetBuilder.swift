@@ -152,6 +152,9 @@ package struct RuleSetBuilder: Sendable {
             return result
         }
         for term in allTerms { _ = symbol(of: term) }
+        // Every term has its symbol now: the normalized texts are not needed again (a miss would
+        // only normalize once more), and a large rule set's are many.
+        normalizedTexts = [:]
 
         // 3. Synonyms: variant → canonical, chains followed.
         var canonical = (0..<symbolCount).map { $0 }
