@@ -85,6 +85,7 @@ package struct RuleSetBuilder: Sendable {
         }
         // Each distinct text is normalized once: rule sets and catalogs name the same words many times.
         var normalizedTexts: [ExactText: NormalizedText] = [:]
+        normalizedTexts.reserveCapacity(allTerms.count)
         func normalized(_ term: String) -> NormalizedText {
             let key = ExactText(term)
             if let known = normalizedTexts[key] { return known }
@@ -118,6 +119,7 @@ package struct RuleSetBuilder: Sendable {
         var phraseSymbols: [[Int32]: Int32] = [:]
         var symbolCount = Int32(lexicon.count)
         var symbolOfTerm: [ExactText: Int32] = [:]
+        symbolOfTerm.reserveCapacity(allTerms.count)
         func symbol(of term: String) -> Int32 {
             let termKey = ExactText(term)
             if let known = symbolOfTerm[termKey] { return known }
