@@ -5,7 +5,7 @@
 #
 #   thread   swift test --sanitize=thread: the concurrency tests (8 tasks × 10,000 messages on one
 #            rule set, a hot reload while 8 tasks suggest, the conversation store) and the
-#            suggestion tests; scratch path .build-tsan
+#            suggestion tests, the loader's two threads (HandoffTests); scratch path .build-tsan
 #   address  swift test --sanitize=address: the hostile-input table on the built binary (an
 #            ASan build of kefu), the JSON request reader (it reads bytes through unsafe pointers),
 #            the normalizer, segmenter, regex engine and loader error tests;
@@ -24,7 +24,7 @@ export ASAN_OPTIONS="halt_on_error=1:detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTION
 run_thread() {
     echo "==> swift test --sanitize=thread (concurrency, suggestions)"
     swift test --sanitize=thread --scratch-path .build-tsan \
-        --filter 'ConcurrencyTests|SuggestionTests' </dev/null 2>&1 | grep -vE '^(◇ |✔ Test [^r])'
+        --filter 'ConcurrencyTests|SuggestionTests|HandoffTests' </dev/null 2>&1 | grep -vE '^(◇ |✔ Test [^r])'
 }
 
 run_address() {

@@ -194,7 +194,7 @@ extension RuleFileParser {
         var alternatives: [TermReference] = []
         for (text, itemNode) in items {
             var text = text
-            if text.count > 1, text.hasSuffix("?") {
+            if Self.endsInQuestionMark(text) {
                 guard allowOptional else {
                     report("'\(text)': only a 'seq' step can be optional", code: "invalid-value", at: itemNode)
                     return nil
@@ -209,5 +209,14 @@ extension RuleFileParser {
             return nil
         }
         return MatcherStep(alternatives, isOptional: isOptional)
+    }
+
+    /// Whether a step's text is more than `?` and ends in a `?` of its own (`包邮?`): the last
+    /// character, not a mark that combines with it.
+    static func endsInQuestionMark(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.last == UInt8(ascii: "?") else { return false }
+        if utf8.count > 1, utf8[utf8.index(utf8.endIndex, offsetBy: -2)] < 0x80 { return true }
+        return text.count > 1 && text.hasSuffix("?")
     }
 }

@@ -28,7 +28,9 @@ extension RuleFileParser {
         }
     }
 
-    func texts(_ items: [(String, Node)]?) -> [String] { items?.map(\.0) ?? [] }
+    /// The texts of `strings(_:what:)`; static, so that a call with `strings` in its argument
+    /// needs no copy of the parser.
+    static func texts(_ items: [(String, Node)]?) -> [String] { items?.map(\.0) ?? [] }
 
     // MARK: - Shop
 
@@ -53,13 +55,13 @@ extension RuleFileParser {
                     case "gift": parser.builder.shop.gift = parser.string(value, what: "'gift'")
                     case "free_shipping_from":
                         parser.builder.shop.freeShippingFrom = parser.integer(value, what: "'free_shipping_from'", in: 1...1000)
-                    default: parser.builder.shop.never = parser.texts(parser.strings(value, what: "'never'"))
+                    default: parser.builder.shop.never = Self.texts(parser.strings(value, what: "'never'"))
                     }
                 }
             default:
                 parser.keyed(value, what: "payment", keys: Self.paymentKeys) { parser, name, _, value in
                     switch name {
-                    case "methods": parser.builder.shop.paymentMethods = parser.texts(parser.strings(value, what: "'methods'"))
+                    case "methods": parser.builder.shop.paymentMethods = Self.texts(parser.strings(value, what: "'methods'"))
                     case "cod_fee": parser.builder.shop.codFee = parser.number(value, what: "'cod_fee'", in: 0...100_000)
                     default: parser.builder.shop.invoice = parser.string(value, what: "'invoice'")
                     }
@@ -71,7 +73,7 @@ extension RuleFileParser {
     private mutating func parseShipping(_ node: Node) {
         keyed(node, what: "shipping", keys: Self.shippingKeys) { parser, name, _, value in
             switch name {
-            case "couriers": parser.builder.shop.couriers = parser.texts(parser.strings(value, what: "'couriers'"))
+            case "couriers": parser.builder.shop.couriers = Self.texts(parser.strings(value, what: "'couriers'"))
             case "cutoff": parser.builder.shop.cutoff = parser.string(value, what: "'cutoff'")
             case "days": parser.builder.shop.deliveryDays = parser.string(value, what: "'days'")
             case "region_days":
@@ -83,7 +85,7 @@ extension RuleFileParser {
                 }
             case "free_shipping": parser.builder.shop.freeShipping = parser.boolean(value, what: "'free_shipping'") ?? false
             case "excluded_regions":
-                parser.builder.shop.excludedRegions = parser.texts(parser.strings(value, what: "'excluded_regions'"))
+                parser.builder.shop.excludedRegions = Self.texts(parser.strings(value, what: "'excluded_regions'"))
             case "extra_fee": parser.builder.shop.extraFee = parser.number(value, what: "'extra_fee'", in: 0...100_000)
             default: parser.builder.shop.expressExtra = parser.number(value, what: "'express_extra'", in: 0...100_000)
             }
@@ -98,7 +100,7 @@ extension RuleFileParser {
     }
 
     private mutating func parseProduct(_ node: Node) {
-        var fields: [String: Node] = [:]
+        var fields = [String: Node](minimumCapacity: Self.productKeys.count)
         keyed(node, what: "product", keys: Self.productKeys) { _, name, _, value in fields[name] = value }
         guard case .mapping = node else { return }
         var missing: [String] = []
@@ -124,10 +126,10 @@ extension RuleFileParser {
                 report("'floor_price' \(format(floor)) is above the price \(format(price))", code: "invalid-value", at: node)
             }
         }
-        product.materials = texts(fields["materials"].flatMap { strings($0, what: "'materials'") })
-        product.colours = texts(fields["colours"].flatMap { strings($0, what: "'colours'") })
+        product.materials = Self.texts(fields["materials"].flatMap { strings($0, what: "'materials'") })
+        product.colours = Self.texts(fields["colours"].flatMap { strings($0, what: "'colours'") })
         product.care = fields["care"].flatMap { string($0, what: "'care'") }
-        product.sellingPoints = texts(fields["selling_points"].flatMap { strings($0, what: "'selling_points'") })
+        product.sellingPoints = Self.texts(fields["selling_points"].flatMap { strings($0, what: "'selling_points'") })
         if let stock = fields["stock"] { product.stock = parseStock(stock, colours: product.colours) }
         if let chart = fields["size_chart"] { product.sizeChart = parseSizeChart(chart) }
         builder.products.append(product)
@@ -161,7 +163,7 @@ extension RuleFileParser {
         var rows: [SizeChart.Row] = []
         keyed(node, what: "size_chart", keys: ["measurements", "sizes"]) { parser, name, _, value in
             if name == "measurements" {
-                names = parser.texts(parser.strings(value, what: "'measurements'"))
+                names = Self.texts(parser.strings(value, what: "'measurements'"))
                 return
             }
             guard let pairs = parser.mapping(value, what: "'sizes'") else { return }
@@ -193,7 +195,7 @@ extension RuleFileParser {
     /// `150-160` (or a single number).
     mutating func range(_ node: Node, what: String) -> ClosedRange<Double>? {
         guard let text = string(node, what: what) else { return nil }
-        let parts = text.split(separator: "-", maxSplits: 1).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let parts = text.split(separator: "-", maxSplits: 1).map { Double($0.trimmingWhitespace()) }
         if parts.count == 1, let single = parts[0] { return single...single }
         guard parts.count == 2, let low = parts[0], let high = parts[1], low <= high else {
             report("\(what) must be a range such as 150-160, found '\(text)'", code: "invalid-value", at: node)

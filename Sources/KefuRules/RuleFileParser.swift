@@ -26,6 +26,9 @@ package struct RuleFileParser {
 
     package var builder: RuleSetBuilder
     package private(set) var diagnostics: [RuleDiagnostic] = []
+    /// Whether to record where terms, examples, matchers and reply texts were written: lint
+    /// reads them, loading for serving does not.
+    let recordsUses: Bool
     /// Where each term was written (for lint).
     package private(set) var termUses: [(text: String, file: String, line: Int, column: Int)] = []
     /// Where each intent example was written (for lint).
@@ -54,8 +57,14 @@ package struct RuleFileParser {
     }
 
     /// Creates a parser that adds to a builder.
-    package init(builder: RuleSetBuilder) {
+    ///
+    /// - Parameters:
+    ///   - builder: The builder to fill.
+    ///   - recordsUses: Whether to record ``termUses``, ``exampleUses``, ``matcherMarks`` and
+    ///     ``replyTexts`` (for lint).
+    package init(builder: RuleSetBuilder, recordsUses: Bool = true) {
         self.builder = builder
+        self.recordsUses = recordsUses
     }
 
     // MARK: - Diagnostics
@@ -73,7 +82,8 @@ package struct RuleFileParser {
     }
 
     func sourceMark(_ node: Node) -> SourceMark {
-        SourceMark(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        let mark = node.mark
+        return SourceMark(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
     // MARK: - Files
@@ -84,13 +94,23 @@ package struct RuleFileParser {
     ///   - text: The YAML.
     ///   - name: The file name used in diagnostics.
     package mutating func parse(_ text: String, file name: String) {
+        parse(Result { try Self.compose(text) }, text: text, file: name)
+    }
+
+    /// Walks one rule file, composed already by ``compose(_:)`` (perhaps on another thread).
+    ///
+    /// - Parameters:
+    ///   - composed: The nodes, or the error, of ``compose(_:)``.
+    ///   - text: The YAML.
+    ///   - name: The file name used in diagnostics.
+    mutating func parse(_ composed: Result<Node?, any Error>, text: String, file name: String) {
         file = name
         yaml = text
         nodesVisited = 0
         maximumNodes = text.utf8.count * Self.maximumNodesPerByte + 1_000
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try composed.get()
         } catch let error as YamlError {
             reportYAML(error)
             return
@@ -171,69 +191,69 @@ package struct RuleFileParser {
         return nodesVisited <= maximumNodes
     }
 
-    mutating func mapping(_ node: Node, what: String) -> [(Node, Node)]? {
+    mutating func mapping(_ node: Node, what: @autoclosure () -> String) -> [(Node, Node)]? {
         guard visit(node) else { return nil }
-        if case .mapping(let pairs) = node { return Array(pairs) }
+        if case .mapping(let pairs) = node { return pairs.indices.map { pairs[$0] } }
         if case .scalar(let scalar) = node, scalar.string.isEmpty, scalar.style == .plain { return [] }
-        report("\(what) must be a mapping (key: value), found \(shape(node))", code: "wrong-type", at: node)
+        report("\(what()) must be a mapping (key: value), found \(shape(node))", code: "wrong-type", at: node)
         return nil
     }
 
-    mutating func sequence(_ node: Node, what: String) -> [Node]? {
+    mutating func sequence(_ node: Node, what: @autoclosure () -> String) -> [Node]? {
         guard visit(node) else { return nil }
         if case .sequence(let items) = node { return Array(items) }
-        report("\(what) must be a list, found \(shape(node))", code: "wrong-type", at: node)
+        report("\(what()) must be a list, found \(shape(node))", code: "wrong-type", at: node)
         return nil
     }
 
-    mutating func string(_ node: Node, what: String) -> String? {
+    mutating func string(_ node: Node, what: @autoclosure () -> String) -> String? {
         guard visit(node) else { return nil }
         if case .scalar(let scalar) = node { return scalar.string }
-        report("\(what) must be a single value, found \(shape(node))", code: "wrong-type", at: node)
+        report("\(what()) must be a single value, found \(shape(node))", code: "wrong-type", at: node)
         return nil
     }
 
     /// A list of strings, or one string standing for a list of one.
-    mutating func strings(_ node: Node, what: String) -> [(String, Node)]? {
+    mutating func strings(_ node: Node, what: @autoclosure () -> String) -> [(String, Node)]? {
         if case .scalar(let scalar) = node {
             guard visit(node) else { return nil }
             return [(scalar.string, node)]
         }
-        guard let items = sequence(node, what: what) else { return nil }
+        guard let items = sequence(node, what: what()) else { return nil }
         var result: [(String, Node)] = []
         for item in items {
-            if let text = string(item, what: "an item of \(what)") { result.append((text, item)) }
+            if let text = string(item, what: "an item of \(what())") { result.append((text, item)) }
         }
         return result
     }
 
-    mutating func number(_ node: Node, what: String, in range: ClosedRange<Double>) -> Double? {
-        guard let text = string(node, what: what) else { return nil }
+    mutating func number(_ node: Node, what: @autoclosure () -> String, in range: ClosedRange<Double>) -> Double? {
+        guard let text = string(node, what: what()) else { return nil }
         guard let value = Double(text), range.contains(value) else {
-            report("\(what) must be a number from \(format(range.lowerBound)) to \(format(range.upperBound)), found '\(text)'",
+            report("\(what()) must be a number from \(format(range.lowerBound)) to \(format(range.upperBound)), found '\(text)'",
                    code: "invalid-value", at: node)
             return nil
         }
         return value
     }
 
-    mutating func integer(_ node: Node, what: String, in range: ClosedRange<Int>) -> Int? {
-        guard let text = string(node, what: what) else { return nil }
+    mutating func integer(_ node: Node, what: @autoclosure () -> String, in range: ClosedRange<Int>) -> Int? {
+        guard let text = string(node, what: what()) else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            report("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(text)'",
+            report("\(what()) must be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(text)'",
                    code: "invalid-value", at: node)
             return nil
         }
         return value
     }
 
-    mutating func boolean(_ node: Node, what: String) -> Bool? {
-        guard let text = string(node, what: what) else { return nil }
+    mutating func boolean(_ node: Node, what: @autoclosure () -> String) -> Bool? {
+        guard let text = string(node, what: what()) else { return nil }
         switch text.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            report("\(what) must be true or false, found '\(text)'", code: "invalid-value", at: node)
+            report("\(what()) must be true or false, found '\(text)'", code: "invalid-value", at: node)
             return nil
         }
     }
@@ -325,14 +345,14 @@ package struct RuleFileParser {
 
     /// A term or `~concept` reference; concept uses are checked in ``finish()``.
     mutating func term(_ text: String, at node: Node) -> TermReference? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else {
             report("empty term", code: "empty-term", at: node)
             return nil
         }
         let reference = TermReference(trimmed)
         if case .concept(let name) = reference { conceptUses.append((name, sourceMark(node))) }
-        if case .term = reference {
+        if recordsUses, case .term = reference {
             let mark = sourceMark(node)
             termUses.append((trimmed, mark.file, mark.line, mark.column))
         }
@@ -353,16 +373,19 @@ package struct RuleFileParser {
     }
 
     mutating func recordExample(_ intent: String, _ text: String, at node: Node) {
+        guard recordsUses else { return }
         let mark = sourceMark(node)
         exampleUses.append((intent, text, mark.file, mark.line, mark.column))
     }
 
     mutating func recordMatcher(_ label: String, at node: Node) {
+        guard recordsUses else { return }
         let mark = sourceMark(node)
         matcherMarks[label] = (mark.file, mark.line, mark.column)
     }
 
     mutating func recordReplyText(_ id: String, _ text: String, at node: Node) {
+        guard recordsUses else { return }
         let mark = sourceMark(node)
         replyTexts.append((id, text, mark.file, mark.line, mark.column))
     }

@@ -96,18 +96,46 @@ public enum RuleSetLoader {
 
     /// Compiles rule files given as text: a file named `…lexicon.txt` is the lexicon, the others YAML.
     ///
+    /// Two threads share the work: while this one walks a YAML file's nodes, another composes
+    /// the next file, and once the rules are read, the other parses the learned model while
+    /// this one compiles the rules.
+    ///
     /// - Parameter files: The files, in the order they are read.
     /// - Returns: The compiled rule set.
     /// - Throws: ``RuleLoadError`` with every problem found.
     public static func load(files: [File]) throws(RuleLoadError) -> RuleSet {
-        var (parser, diagnostics) = parse(files)
+        var (parser, diagnostics) = parseRules(files, recordingUses: false)
+        // The learned model needs the rules' intents, and nothing the compiler does.
+        let model = Handoff(count: 1) { [parser] _ in
+            var parser = parser
+            let diagnostics = parseModel(files, into: &parser)
+            return (diagnostics: diagnostics, model: parser.builder.model)
+        }
+        var modelResult: (diagnostics: [RuleDiagnostic], model: IntentModel?)?
+        func parsedModel() -> (diagnostics: [RuleDiagnostic], model: IntentModel?) {
+            if let modelResult { return modelResult }
+            let result = model.take(0)
+            modelResult = result
+            return result
+        }
         parser.finish()
         diagnostics += parser.diagnostics
-        let errors = diagnostics.filter { $0.severity == .error }
-        guard errors.isEmpty else { throw RuleLoadError(diagnostics: diagnostics.sorted()) }
-        do {
-            return try parser.builder.build()
-        } catch {
+        // The rules are compiled only when no file has an error; the model file's are not
+        // known yet, and a rule set compiled meanwhile is dropped if it has one.
+        var built: Result<RuleSet, RuleSetBuilder.BuildError>?
+        if !diagnostics.contains(where: { $0.severity == .error }) {
+            built = Result { () throws(RuleSetBuilder.BuildError) in
+                try parser.builder.build(model: { parsedModel().model })
+            }
+        }
+        diagnostics += parsedModel().diagnostics
+        guard !diagnostics.contains(where: { $0.severity == .error }), let built else {
+            throw RuleLoadError(diagnostics: diagnostics.sorted())
+        }
+        switch built {
+        case .success(let rules):
+            return rules
+        case .failure(let error):
             throw RuleLoadError(diagnostics: [
                 RuleDiagnostic(file: files.last?.name ?? "rules", line: 1, column: 1, message: error.description,
                                code: "invalid-rules")
@@ -115,8 +143,23 @@ public enum RuleSetLoader {
         }
     }
 
-    /// Parses the files into a builder, collecting the lexicon's and the YAML's problems.
+    /// Parses the files into a builder, collecting the lexicon's and the YAML's problems, the
+    /// learned model's included.
     static func parse(_ files: [File]) -> (RuleFileParser, [RuleDiagnostic]) {
+        var (parser, diagnostics) = parseRules(files, recordingUses: true)
+        diagnostics += parseModel(files, into: &parser)
+        return (parser, diagnostics)
+    }
+
+    /// Parses the lexicon and the YAML rule files (not the learned model) into a builder; the
+    /// YAML files are composed on another thread, each while the one before is walked.
+    ///
+    /// - Parameter recordingUses: Whether the parser records where terms and texts were written
+    ///   (for lint).
+    private static func parseRules(_ files: [File], recordingUses: Bool) -> (RuleFileParser, [RuleDiagnostic]) {
+        let ruleFiles = files.filter { !$0.name.hasSuffix(lexiconFileName) && !isModelFile($0.name) }
+        let texts = ruleFiles.map(\.text)
+        let composed = Handoff(count: texts.count) { index in Result { try RuleFileParser.compose(texts[index]) } }
         var diagnostics: [RuleDiagnostic] = []
         var entries: [Lexicon.Entry] = []
         for file in files where file.name.hasSuffix(lexiconFileName) {
@@ -131,11 +174,10 @@ public enum RuleSetLoader {
                     RuleDiagnostic(file: file.name, line: 1, column: 1, message: "\(error)", code: "lexicon-syntax"))
             }
         }
-        var parser = RuleFileParser(builder: RuleSetBuilder(lexicon: Lexicon(entries)))
-        for file in files where !file.name.hasSuffix(lexiconFileName) && !isModelFile(file.name) {
-            parser.parse(file.text, file: file.name)
+        var parser = RuleFileParser(builder: RuleSetBuilder(lexicon: Lexicon(entries)), recordsUses: recordingUses)
+        for (index, file) in ruleFiles.enumerated() {
+            parser.parse(composed.take(index), text: file.text, file: file.name)
         }
-        diagnostics += parseModel(files, into: &parser)
         return (parser, diagnostics)
     }
 }

@@ -643,9 +643,13 @@ extension LinearRegex {
 extension LinearRegex {
     /// Why a pattern cannot be used, with the 0-based offset in Unicode scalars, or `nil`: the
     /// loader's check (`RegexCheck` in KefuRules), which reports it at the rule's position.
+    ///
+    /// Only parses and compiles the pattern: building the engine (its DFA) cannot fail, and the
+    /// builder builds it again anyway.
     package static func problem(in pattern: String) -> (message: String, offset: Int)? {
         do {
-            _ = try LinearRegex(pattern)
+            var parser = Parser(pattern)
+            _ = try Compiler.compile(try parser.parse())
             return nil
         } catch {
             return (error.message, error.offset)

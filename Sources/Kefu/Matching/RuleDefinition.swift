@@ -12,7 +12,15 @@ package enum TermReference: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses the authored spelling: `~name` is a concept, anything else a term.
     package init(_ text: String) {
-        if text.hasPrefix("~"), text.count > 1 {
+        let utf8 = text.utf8
+        guard utf8.first == UInt8(ascii: "~") else {
+            self = .term(text)
+            return
+        }
+        if utf8.count > 1, utf8[utf8.index(after: utf8.startIndex)] < 0x80 {
+            // `~` and an ASCII character are two characters: no need to count them.
+            self = .concept(String(text.unicodeScalars.dropFirst()))
+        } else if text.hasPrefix("~"), text.count > 1 {
             self = .concept(String(text.dropFirst()))
         } else {
             self = .term(text)

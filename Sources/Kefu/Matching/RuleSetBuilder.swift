@@ -55,6 +55,15 @@ package struct RuleSetBuilder: Sendable {
     /// - Throws: ``BuildError`` for an undefined or cyclic concept, an invalid regular expression,
     ///   an empty term, or a matcher with more than 64 steps.
     package func build() throws(BuildError) -> RuleSet {
+        try build(model: { model })
+    }
+
+    /// Compiles the rule set, asking for the learned model last, when the rest is compiled (the
+    /// loader parses it on another thread meanwhile).
+    ///
+    /// - Parameter model: The learned model, instead of ``model``.
+    /// - Throws: ``BuildError``, as ``build()``.
+    package func build(model: () -> IntentModel?) throws(BuildError) -> RuleSet {
         let normalizer = Normalizer()
         // 1. Every term, normalized; those that are not Latin or digits join the lexicon.
         var allTerms: [String] = []
@@ -74,33 +83,47 @@ package struct RuleSetBuilder: Sendable {
                 }
             }
         }
+        // Each distinct text is normalized once: rule sets and catalogs name the same words many times.
+        var normalizedTexts: [ExactText: NormalizedText] = [:]
+        normalizedTexts.reserveCapacity(allTerms.count)
+        func normalized(_ term: String) -> NormalizedText {
+            let key = ExactText(term)
+            if let known = normalizedTexts[key] { return known }
+            let text = normalizer.normalize(term)
+            normalizedTexts[key] = text
+            return text
+        }
+        // The new lexicon words, normalized (the lexicon would normalize them again, for the same words).
         var entries: [Lexicon.Entry] = []
         for (name, members) in concepts.sorted(by: { $0.key < $1.key }) where Self.slotConcepts.contains(name) {
-            for case .term(let text) in members where Self.joinsLexicon(normalizer.normalize(text).text) {
-                entries.append(Lexicon.Entry(text, kind: name))
+            for case .term(let text) in members {
+                let normalizedText = normalized(text)
+                if Self.joinsLexicon(normalizedText.units) { entries.append(Lexicon.Entry(normalizedText.text, kind: name)) }
             }
         }
         for product in products {
-            entries.append(Lexicon.Entry(product.category, kind: "category"))
-            for material in product.materials { entries.append(Lexicon.Entry(material, kind: "material")) }
-            for colour in product.colours { entries.append(Lexicon.Entry(colour, kind: "colour")) }
+            entries.append(Lexicon.Entry(normalized(product.category).text, kind: "category"))
+            for material in product.materials { entries.append(Lexicon.Entry(normalized(material).text, kind: "material")) }
+            for colour in product.colours { entries.append(Lexicon.Entry(normalized(colour).text, kind: "colour")) }
         }
         for term in allTerms {
-            let normalized = normalizer.normalize(term).text
-            if normalized.isEmpty { throw BuildError(description: "empty term '\(term)'") }
-            if Self.joinsLexicon(normalized) { entries.append(Lexicon.Entry(normalized)) }
+            let text = normalized(term)
+            if text.isEmpty { throw BuildError(description: "empty term '\(term)'") }
+            if Self.joinsLexicon(text.units) { entries.append(Lexicon.Entry(text.text)) }
         }
-        let lexicon = self.lexicon.adding(entries)
+        let lexicon = self.lexicon.adding(normalized: entries)
         let segmenter = Segmenter(lexicon: lexicon)
 
         // 2. Symbols: lexicon ids, then Latin/number/size token texts, then phrases.
         var textSymbols: [String: Int32] = [:]
         var phraseSymbols: [[Int32]: Int32] = [:]
         var symbolCount = Int32(lexicon.count)
-        var symbolOfTerm: [String: Int32] = [:]
+        var symbolOfTerm: [ExactText: Int32] = [:]
+        symbolOfTerm.reserveCapacity(allTerms.count)
         func symbol(of term: String) -> Int32 {
-            if let known = symbolOfTerm[term] { return known }
-            let text = normalizer.normalize(term)
+            let termKey = ExactText(term)
+            if let known = symbolOfTerm[termKey] { return known }
+            let text = normalized(term)
             let tokens = segmenter.segment(text)
             var raw: [Int32] = []
             for token in tokens {
@@ -127,10 +150,13 @@ package struct RuleSetBuilder: Sendable {
                 result = symbolCount
                 symbolCount += 1
             }
-            symbolOfTerm[term] = result
+            symbolOfTerm[termKey] = result
             return result
         }
         for term in allTerms { _ = symbol(of: term) }
+        // Every term has its symbol now: the normalized texts are not needed again (a miss would
+        // only normalize once more), and a large rule set's are many.
+        normalizedTexts = [:]
 
         // 3. Synonyms: variant → canonical, chains followed.
         var canonical = (0..<symbolCount).map { $0 }
@@ -194,13 +220,21 @@ package struct RuleSetBuilder: Sendable {
             for definition in intent.matchers {
                 let index = Int32(matchers.count)
                 func post(_ reference: TermReference, step: UInt8) throws(BuildError) {
-                    let (symbols, kinds) = try expand(reference)
                     let posting = IntentMatcher.Posting(matcher: index, step: step)
-                    for s in symbols.sorted() where !symbolPostings[Int(s)].contains(where: {
-                        $0.matcher == index && $0.step == step
-                    }) {
+                    func post(symbol s: Int32) {
+                        // Matchers post in index order, so this matcher's postings end each list.
+                        for earlier in symbolPostings[Int(s)].reversed() {
+                            if earlier.matcher != index { break }
+                            if earlier.step == step { return }
+                        }
                         symbolPostings[Int(s)].append(posting)
                     }
+                    if case .term(let text) = reference {
+                        post(symbol: canonical[Int(symbol(of: text))])
+                        return
+                    }
+                    let (symbols, kinds) = try expand(reference)
+                    for s in symbols.sorted() { post(symbol: s) }
                     for k in kinds.sorted() { kindPostings[k].append(posting) }
                 }
                 var kind = IntentMatcher.Kind.any
@@ -259,13 +293,13 @@ package struct RuleSetBuilder: Sendable {
             canonical: canonical, textSymbols: TextSymbolTable(textSymbols), phrases: phrases, startsPhrase: startsPhrase, isParticle: isParticle,
             regexes: regexes)
         return RuleSet(intents: intentsOut, definitions: intents, lexicon: lexicon, matcher: matcher, shop: shop,
-                       catalog: Catalog(products), replies: replies, model: model)
+                       catalog: Catalog(products), replies: replies, model: model())
     }
 
     /// Whether a normalized term becomes a lexicon word: Chinese and other non-Latin words do;
     /// Latin, digits and phrases with spaces are matched by their tokens' text instead, so that
     /// the segmenter still sees `xl` as a size and `yh` as Latin.
-    static func joinsLexicon(_ normalized: String) -> Bool {
-        !normalized.isEmpty && !normalized.utf16.contains { $0 == 0x20 || ($0 < 0x80 && Segmenter.isASCIIAlphanumeric($0)) }
+    static func joinsLexicon(_ normalized: [UInt16]) -> Bool {
+        !normalized.isEmpty && !normalized.contains { $0 == 0x20 || ($0 < 0x80 && Segmenter.isASCIIAlphanumeric($0)) }
     }
 }

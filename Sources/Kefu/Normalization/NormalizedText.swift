@@ -27,7 +27,7 @@ public struct NormalizedText: Sendable, Hashable {
     }
 
     /// The normalized text.
-    public var text: String { String(decoding: units, as: UTF16.self) }
+    public var text: String { String(utf16Units: units) }
 
     /// Whether the normalized text is empty (an empty or whitespace-only message).
     public var isEmpty: Bool { units.isEmpty }
@@ -37,7 +37,7 @@ public struct NormalizedText: Sendable, Hashable {
     /// - Parameter range: UTF-16 offsets into the normalized text, such as a token's range.
     /// - Returns: The text of that range.
     public func text(in range: Range<Int>) -> String {
-        String(decoding: units[range], as: UTF16.self)
+        String(utf16Units: units[range])
     }
 
     /// The part of the original message that a range of the normalized text comes from.

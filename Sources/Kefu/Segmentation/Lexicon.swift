@@ -53,59 +53,80 @@ public struct Lexicon: Sendable {
     ///
     /// - Parameter entries: The words; empty ones (after normalization) are skipped.
     public init(_ entries: some Sequence<Entry>) {
-        let normalizer = Normalizer()
+        var builder = Builder()
+        builder.add(entries, normalizing: true)
+        self.init(builder)
+    }
+
+    private init(_ builder: Builder) {
+        self.words = builder.words
+        self.kinds = builder.kinds
+        self.trie = LexiconTrie(builder.keys)
+    }
+
+    /// Words added in order.
+    private struct Builder {
         var ids: [[UInt16]: Int32] = [:]
         var words: [String] = []
         var kinds: [String?] = []
         var keys: [[UInt16]] = []
-        for entry in entries {
-            let units = normalizer.normalize(entry.word).units
-            guard !units.isEmpty else { continue }
-            if let id = ids[units] {
-                if kinds[Int(id)] == nil { kinds[Int(id)] = entry.kind }
-                continue
-            }
-            ids[units] = Int32(words.count)
-            words.append(String(decoding: units, as: UTF16.self))
-            kinds.append(entry.kind)
-            keys.append(units)
-        }
-        self.words = words
-        self.kinds = kinds
-        self.trie = LexiconTrie(keys)
-    }
 
-    /// Reads the plain-text lexicon format.
-    ///
-    /// - Parameter text: The contents of a lexicon file.
-    /// - Throws: ``ParseError`` for a line with more than a word and a kind.
-    public init(parsing text: String) throws {
-        var entries: [Entry] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = Substring(rawLine)
-            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
-            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
-            switch fields.count {
-            case 0: continue
-            case 1: entries.append(Entry(String(fields[0])))
-            case 2: entries.append(Entry(String(fields[0]), kind: String(fields[1])))
-            default:
-                let column = rawLine.unicodeScalars.distance(
-                    from: rawLine.unicodeScalars.startIndex, to: fields[2].startIndex) + 1
-                throw ParseError(
-                    line: index + 1, column: column,
-                    message: "expected a word and an optional kind, found \(fields.count) fields")
+        init() {}
+
+        /// Starts from a lexicon's words, which are normalized already.
+        init(_ lexicon: Lexicon) {
+            words = lexicon.words
+            kinds = lexicon.kinds
+            keys = words.map { Array($0.utf16) }
+            ids.reserveCapacity(keys.count)
+            for (id, key) in keys.enumerated() { ids[key] = Int32(id) }
+        }
+
+        /// Adds entries, normalizing their words unless they are normalized already.
+        mutating func add(_ entries: some Sequence<Entry>, normalizing: Bool) {
+            let normalizer = Normalizer()
+            ids.reserveCapacity(ids.count + entries.underestimatedCount)
+            for entry in entries {
+                let units = normalizing ? normalizer.normalize(entry.word).units : Array(entry.word.utf16)
+                guard !units.isEmpty else { continue }
+                // One lookup: a new word gets the next id.
+                let next = Int32(words.count)
+                let id = Self.value(&ids[units, default: next])
+                if id == next {
+                    words.append(normalizing ? String(utf16Units: units) : entry.word)
+                    kinds.append(nil)
+                    keys.append(units)
+                }
+                if kinds[Int(id)] == nil { kinds[Int(id)] = entry.kind }
             }
         }
-        self.init(entries)
+
+        private static func value(_ value: inout Int32) -> Int32 { value }
     }
 
     /// A lexicon with the words of both, `self`'s first.
     ///
+    /// The same lexicon as `Lexicon(entries + other)`: `self`'s words are normalized already, and
+    /// normalizing is idempotent, so only `other`'s are normalized.
+    ///
     /// - Parameter other: More entries, such as every term a rule names.
     /// - Returns: The merged lexicon.
     public func adding(_ other: some Sequence<Entry>) -> Lexicon {
-        Lexicon(entries + Array(other))
+        var builder = Builder(self)
+        builder.add(other, normalizing: true)
+        return Lexicon(builder)
+    }
+
+    /// A lexicon with the words of both, `self`'s first, where `other`'s words are normalized
+    /// already (as ``Normalizer/normalize(_:)`` gives them): the same lexicon as
+    /// ``adding(_:)``, since normalizing is idempotent, without normalizing again.
+    ///
+    /// - Parameter other: Normalized entries.
+    /// - Returns: The merged lexicon.
+    package func adding(normalized other: some Sequence<Entry>) -> Lexicon {
+        var builder = Builder(self)
+        builder.add(other, normalizing: false)
+        return Lexicon(builder)
     }
 
     /// The entries, normalized, in id order.

@@ -21,6 +21,7 @@ struct LexiconTrie: Sendable {
     init(_ words: [[UInt16]]) {
         var root = [Int32](repeating: -1, count: 0x10000)
         var edges: [UInt64: Int32] = [:]
+        edges.reserveCapacity(words.reduce(0) { $0 + max(0, $1.count - 1) })  // at most one edge a unit past the first
         var terminals: [Int32] = [-1]  // node 0 is the root
         var longest = 0
         for (id, word) in words.enumerated() {

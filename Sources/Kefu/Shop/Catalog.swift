@@ -20,8 +20,14 @@ public struct Catalog: Sendable {
         for (index, product) in products.enumerated() {
             if byID[product.id] == nil { byID[product.id] = index }
             byCategory[product.category, default: []].append(index)
-            for material in Set(product.materials) { byMaterial[material, default: []].append(index) }
-            for colour in Set(product.colours) { byColour[colour, default: []].append(index) }
+            // Each material and colour once (a product has a few: no set needed to tell repeats).
+            for (position, material) in product.materials.enumerated()
+            where !product.materials[..<position].contains(material) {
+                byMaterial[material, default: []].append(index)
+            }
+            for (position, colour) in product.colours.enumerated() where !product.colours[..<position].contains(colour) {
+                byColour[colour, default: []].append(index)
+            }
         }
         // Each list leads with what is best to show: products in stock, more stock first, then file
         // order; a recommendation scores only the head of a list (see Recommender).
