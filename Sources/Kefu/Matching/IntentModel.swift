@@ -74,7 +74,7 @@ package struct IntentModel: Sendable {
     /// The class of `none`, or -1.
     let noneClass: Int
     /// The rule set's intent ids, in order.
-    private let intentIDs: [String]
+    private let intentPositions: IntentIndex
     private let bias: [Float]
     /// Rows of the rule features: `ruleRows[rule.rawValue * intents + intent]`, -1 when absent.
     private let ruleRows: [Int32]
@@ -114,14 +114,13 @@ package struct IntentModel: Sendable {
         self.bias = bias
         self.decision = decision
         let classCount = classes.count
-        var intentIndex: [String: Int] = [:]
-        for (i, id) in intentIDs.enumerated() where intentIndex[id] == nil { intentIndex[id] = i }
-        self.intentIDs = intentIDs
+        let positions = IntentIndex(intentIDs)
+        self.intentPositions = positions
         self.intentCount = intentIDs.count
-        self.intentOfClass = classes.map { intentIndex[$0] ?? -1 }
+        self.intentOfClass = classes.map { positions.position(of: $0) ?? -1 }
         var classOfIntent = [Int](repeating: -1, count: intentIDs.count)
         for (c, id) in classes.enumerated() {
-            if let i = intentIndex[id], classOfIntent[i] < 0 { classOfIntent[i] = c }
+            if let i = positions.position(of: id), classOfIntent[i] < 0 { classOfIntent[i] = c }
         }
         self.classOfIntent = classOfIntent
         self.noneClass = classes.firstIndex(of: Self.noneClass) ?? -1
@@ -142,7 +141,7 @@ package struct IntentModel: Sendable {
                 guard key != 0, table[slot].key == 0 else { continue }
                 table[slot] = Entry(key: key, row: count)
             case .rule(let rule, let id):
-                guard let i = intentIndex[id], ruleRows[rule.rawValue * intentIDs.count + i] < 0 else { continue }
+                guard let i = positions.position(of: id), ruleRows[rule.rawValue * intentIDs.count + i] < 0 else { continue }
                 ruleRows[rule.rawValue * intentIDs.count + i] = count
             case .nothing:
                 guard nothingRow < 0 else { continue }
@@ -166,12 +165,8 @@ package struct IntentModel: Sendable {
 
     /// The index of an intent id in the rule set, or `nil`.
     ///
-    /// A scan: intent ids are short, so comparing them is cheaper than hashing one.
     @inline(__always)
-    func intentIndex(of id: String) -> Int? {
-        for i in intentIDs.indices where intentIDs[i] == id { return i }
-        return nil
-    }
+    func intentIndex(of id: String) -> Int? { intentPositions.position(of: id) }
 
     @inline(__always)
     private static func hash(_ key: UInt64) -> Int {

@@ -24,10 +24,10 @@ public final class RuleSet: Sendable {
     public let catalog: Catalog
     /// The scripted replies, in file order.
     public let replies: [ReplyDefinition]
-    /// Reply indices by intent id, by priority (highest first); see ``replies(for:)``.
-    private let repliesByIntent: [String: [Int]]
-    /// The same, parallel to ``intents``, for a rule set of a few dozen intents.
-    private let repliesByIntentIndex: [[Int]]
+    /// Where each intent id stands in ``intents``.
+    private let intentPositions: IntentIndex
+    /// Reply indices per intent, parallel to ``intents``, by priority (highest first).
+    private let repliesByIntent: [[Int]]
     /// Each reply's facts and conditions, resolved for ranking (parallel to ``replies``).
     let replyPlans: [ReplyPlan]
     /// The last step of the bargaining ladder (it also covers later requests).
@@ -53,20 +53,15 @@ public final class RuleSet: Sendable {
         for key in byIntent.keys {
             byIntent[key]?.sort { replies[$0].priority != replies[$1].priority ? replies[$0].priority > replies[$1].priority : $0 < $1 }
         }
-        self.repliesByIntent = byIntent
-        self.repliesByIntentIndex = intents.map { byIntent[$0.id] ?? [] }
+        self.intentPositions = IntentIndex(intents.map(\.id))
+        self.repliesByIntent = intents.map { byIntent[$0.id] ?? [] }
         self.replyPlans = replies.map { ReplyPlan($0, shop: shop) }
         self.lastBargainTurn = replies.compactMap(\.conditions.bargainTurn).max() ?? 0
     }
 
     /// The indices of an intent's replies, by priority (highest first).
-    ///
-    /// A few dozen intents are scanned, comparing ids (short strings compare in a couple of
-    /// instructions, where hashing one for a dictionary costs hundreds); more are looked up.
     func replies(for intentID: String) -> [Int] {
-        guard intents.count <= 64 else { return repliesByIntent[intentID] ?? [] }
-        for (index, intent) in intents.enumerated() where intent.id == intentID { return repliesByIntentIndex[index] }
-        return []
+        intentPositions.position(of: intentID).map { repliesByIntent[$0] } ?? []
     }
 
     /// The number of compiled matchers (evidence, vetoes and lowering).
