@@ -13,7 +13,13 @@ extension IntentMatcher {
     func sequence(
         _ hits: UnsafeBufferPointer<Hit>, matcher: Matcher, measures: Measures, into tokens: UnsafeMutableBufferPointer<Int32>
     ) -> Int {
-        withUnsafeTemporaryAllocation(of: Hit.self, capacity: matcher.stepCount) { chain in
+        // Most matchers hit on a message saw only some of their steps (a particle, one word of
+        // several): without every required step there is no chain to search for.
+        var seen: UInt64 = 0
+        for hit in hits where hit.step != Self.noneStep { seen |= 1 << UInt64(hit.step) }
+        let required: UInt64 = matcher.stepCount == 64 ? .max : (1 << UInt64(matcher.stepCount)) - 1
+        guard seen | matcher.optionalSteps == required, seen != 0 else { return -1 }
+        return withUnsafeTemporaryAllocation(of: Hit.self, capacity: matcher.stepCount) { chain in
             var search = SequenceSearch(hits: hits, matcher: matcher, measures: measures, chain: chain)
             guard search.search(0, after: nil) else { return -1 }
             var k = 0

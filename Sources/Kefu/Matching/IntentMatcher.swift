@@ -11,6 +11,11 @@ final class IntentMatcher: Sendable {
         let matcher: Int32
         /// The step index, or ``noneStep`` for a `none` term.
         let step: UInt8
+        /// Whether a hit on this posting wakes its matcher. Only woken matchers get hits and are
+        /// evaluated: an `all` or `sequence` matcher anchors on one required step (the rarest,
+        /// by a guess), so the common words of its other steps (吗, 多少) cost a look-up and no
+        /// evaluation in the many messages without the anchor.
+        let anchor: Bool
     }
 
     static let noneStep: UInt8 = .max
@@ -46,8 +51,10 @@ final class IntentMatcher: Sendable {
     /// Postings of symbol *s*: `postings[postingStart[s]..<postingStart[s + 1]]`.
     let postingStart: [Int32]
     let postings: [Posting]
-    /// Postings of built-in concepts, indexed by ``kindIndex(_:)``.
-    let kindPostings: [[Posting]]
+    /// Postings of built-in concepts: those of the kind ``kindIndex(_:)`` *k* are
+    /// `kindPostingList[kindPostingStart[k]..<kindPostingStart[k + 1]]`.
+    let kindPostingList: [Posting]
+    let kindPostingStart: [Int32]
     /// Raw symbol → canonical symbol (synonyms).
     let canonical: [Int32]
     /// Symbols of Latin, number and size tokens that are not lexicon words (`yh`, `xl`, `37码`).
@@ -70,7 +77,10 @@ final class IntentMatcher: Sendable {
         self.labels = labels
         self.postingStart = postingStart
         self.postings = postings
-        self.kindPostings = kindPostings
+        self.kindPostingList = kindPostings.flatMap { $0 }
+        var start: [Int32] = [0]
+        for list in kindPostings { start.append(start[start.count - 1] + Int32(list.count)) }
+        self.kindPostingStart = start
         self.canonical = canonical
         self.textSymbols = textSymbols
         self.phrases = phrases
@@ -115,7 +125,8 @@ final class IntentMatcher: Sendable {
     /// Calls `body` with the matchers that fire on a message.
     ///
     /// Every per-message buffer (symbols, gap counts, hits, sort keys, the tokens each firing
-    /// used) is sized exactly by a first pass and lives on the stack: matching allocates nothing,
+    /// used) is sized by a first pass (the hits of every posting, a bound on those of the woken
+    /// matchers) and lives on the stack: matching allocates nothing,
     /// and no closure captures mutable state (which would cost a dynamic exclusivity check per
     /// access).
     func withFirings<R>(in text: NormalizedText, tokens: [Token], _ body: (Firings) -> R) -> R {
@@ -132,9 +143,10 @@ final class IntentMatcher: Sendable {
             let (hitCount, poolSize) = scan(text, tokens, symbols: symbols, counted: counted, clause: clause)
             let measures = Measures(counted: UnsafeBufferPointer(counted), clause: UnsafeBufferPointer(clause))
             return withUnsafeTemporaryAllocation(of: Hit.self, capacity: 2 * hitCount) { hitScratch in
-                let hits = UnsafeMutableBufferPointer(rebasing: hitScratch[0..<hitCount])
-                let sorted = UnsafeMutableBufferPointer(rebasing: hitScratch[hitCount...])
-                collectHits(tokens, symbols: UnsafeBufferPointer(symbols), into: hits)
+                let found = collectHits(tokens, symbols: UnsafeBufferPointer(symbols),
+                                        into: UnsafeMutableBufferPointer(rebasing: hitScratch[0..<hitCount]))
+                let hits = UnsafeMutableBufferPointer(rebasing: hitScratch[0..<found])
+                let sorted = UnsafeMutableBufferPointer(rebasing: hitScratch[hitCount..<(hitCount + found)])
                 return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: hitCount) { keys in
                     Self.sort(UnsafeBufferPointer(hits), keys: keys, into: sorted, tokenCount: n, matcherCount: matchers.count)
                     return withUnsafeTemporaryAllocation(of: Int32.self, capacity: poolSize + regexes.count * n) { pool in
@@ -181,7 +193,8 @@ final class IntentMatcher: Sendable {
                 if isParticle[symbol] { isCounted = false }
                 hitCount += Int(postingStart[symbol + 1] - postingStart[symbol])
             }
-            hitCount += kindPostings[Self.kindIndex(token.kind)].count
+            let k = Self.kindIndex(token.kind)
+            hitCount += Int(kindPostingStart[k + 1] - kindPostingStart[k])
             counted[i + 1] = counted[i] + (isCounted ? 1 : 0)
             clause[i] = clauseIndex
             if token.kind == .punctuation, Self.endsClause(text.units[Int(token.start)]) { clauseIndex += 1 }
@@ -238,33 +251,55 @@ final class IntentMatcher: Sendable {
         }
     }
 
-    /// The second pass: the hits, in the order found (by token; phrases after words).
-    private func collectHits(_ tokens: [Token], symbols: UnsafeBufferPointer<Int32>, into hits: UnsafeMutableBufferPointer<Hit>) {
-        var h = 0
-        for (i, token) in tokens.enumerated() {
-            if symbols[i] >= 0 {
-                let s = Int(canonical[Int(symbols[i])])
-                for p in Int(postingStart[s])..<Int(postingStart[s + 1]) {
-                    hits.initializeElement(at: h, to: Hit(matcher: postings[p].matcher, step: postings[p].step,
-                                                          first: Int32(i), last: Int32(i)))
-                    h += 1
+    /// The second pass: the hits of the woken matchers (see ``Posting/anchor``), in the order
+    /// found (by token; phrases after words). Returns how many there are.
+    private func collectHits(
+        _ tokens: [Token], symbols: UnsafeBufferPointer<Int32>, into hits: UnsafeMutableBufferPointer<Hit>
+    ) -> Int {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (matchers.count + 63) / 64) { woken in
+            woken.initialize(repeating: 0)
+            forEachPosting(tokens, symbols: symbols) { posting, _, _ in
+                if posting.anchor { woken[Int(posting.matcher) >> 6] |= 1 << UInt64(posting.matcher & 63) }
+            }
+            var h = 0
+            forEachPosting(tokens, symbols: symbols) { posting, first, last in
+                guard woken[Int(posting.matcher) >> 6] & 1 << UInt64(posting.matcher & 63) != 0 else { return }
+                hits.initializeElement(at: h, to: Hit(matcher: posting.matcher, step: posting.step, first: first, last: last))
+                h += 1
+            }
+            precondition(h <= hits.count, "the hit count of the first pass")
+            return h
+        }
+    }
+
+    /// Calls `body` with every posting a message hits and its first and last token: each token's
+    /// symbol and kind postings in token order, then those of the phrases.
+    @inline(__always)
+    private func forEachPosting(_ tokens: [Token], symbols: UnsafeBufferPointer<Int32>, _ body: (Posting, Int32, Int32) -> Void) {
+        postings.withUnsafeBufferPointer { postings in
+            postingStart.withUnsafeBufferPointer { starts in
+                canonical.withUnsafeBufferPointer { canonical in
+                    kindPostingList.withUnsafeBufferPointer { kindPostings in
+                        for (i, token) in tokens.enumerated() {
+                            let t = Int32(i)
+                            if symbols[i] >= 0 {
+                                let s = Int(canonical[Int(symbols[i])])
+                                for p in Int(starts[s])..<Int(starts[s + 1]) { body(postings[p], t, t) }
+                            }
+                            let k = Self.kindIndex(token.kind)
+                            for p in Int(kindPostingStart[k])..<Int(kindPostingStart[k + 1]) { body(kindPostings[p], t, t) }
+                        }
+                    }
+                    var phrases = PhraseMatches(self, symbols: symbols)
+                    while let phrase = phrases.next() {
+                        let s = Int(phrase.symbol)
+                        for p in Int(starts[s])..<Int(starts[s + 1]) {
+                            body(postings[p], Int32(phrase.first), Int32(phrase.last))
+                        }
+                    }
                 }
             }
-            for posting in kindPostings[Self.kindIndex(token.kind)] {
-                hits.initializeElement(at: h, to: Hit(matcher: posting.matcher, step: posting.step, first: Int32(i), last: Int32(i)))
-                h += 1
-            }
         }
-        var phrases = PhraseMatches(self, symbols: symbols)
-        while let phrase = phrases.next() {
-            let s = Int(phrase.symbol)
-            for p in Int(postingStart[s])..<Int(postingStart[s + 1]) {
-                hits.initializeElement(at: h, to: Hit(matcher: postings[p].matcher, step: postings[p].step,
-                                                      first: Int32(phrase.first), last: Int32(phrase.last)))
-                h += 1
-            }
-        }
-        precondition(h == hits.count, "the hit count of the first pass")
     }
 
     /// Evaluates the matchers that were hit, and the regular expressions, in matcher order.
@@ -337,16 +372,41 @@ final class IntentMatcher: Sendable {
             return
         }
         if matcherCount <= Self.bucketSortLimit {
-            // A rule set of a few hundred matchers: count hits per matcher and place them in
-            // found order (a stable bucket sort), then order each matcher's few hits by first
-            // token. No comparisons between matchers, which were most of the sorting's cost.
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: matcherCount + 1) { next in
-                next.initialize(repeating: 0)
-                for hit in hits { next[Int(hit.matcher) + 1] += 1 }
-                for m in 0..<matcherCount { next[m + 1] += next[m] }
-                for hit in hits {
-                    sorted.initializeElement(at: Int(next[Int(hit.matcher)]), to: hit)
-                    next[Int(hit.matcher)] += 1
+            // A rule set of a few hundred matchers: count hits per matcher, walk the matchers
+            // that were hit in order through a bitmap of them, and place the hits in found order
+            // (a stable bucket sort), then order each matcher's few hits by first token. No
+            // comparisons, and no pass over the matchers that were not hit.
+            let words = (matcherCount + 63) / 64
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { hit in
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: matcherCount) { next in
+                    // `next[m]` is written when matcher m is first hit, and read only after.
+                    hit.initialize(repeating: 0)
+                    for found in hits {
+                        let m = Int(found.matcher)
+                        let bit: UInt64 = 1 << UInt64(m & 63)
+                        if hit[m >> 6] & bit == 0 {
+                            hit[m >> 6] |= bit
+                            next[m] = 1
+                        } else {
+                            next[m] += 1
+                        }
+                    }
+                    var offset: Int32 = 0
+                    for w in 0..<words {
+                        var word = hit[w]
+                        while word != 0 {
+                            let m = w << 6 | word.trailingZeroBitCount
+                            word &= word &- 1
+                            let count = next[m]
+                            next[m] = offset
+                            offset += count
+                        }
+                    }
+                    for found in hits {
+                        let m = Int(found.matcher)
+                        sorted.initializeElement(at: Int(next[m]), to: found)
+                        next[m] += 1
+                    }
                 }
             }
             for i in 1..<sorted.count where sorted[i].matcher == sorted[i - 1].matcher && sorted[i].first < sorted[i - 1].first {

@@ -21,7 +21,10 @@ import Darwin
 /// let analysis = rules.analyze("这衣服洗完变小了")
 /// analysis.intents.first?.evidence.map(\.matcher)   // ["wash-damage"]: the model agreed
 /// ```
-package struct IntentModel: Sendable {
+///
+/// A class: ``RuleSet`` keeps one, and every message reads it; a struct of a dozen arrays would
+/// be copied, and each array retained, whenever a method of it is passed as a closure.
+package final class IntentModel: Sendable {
     /// When the model's answer replaces the rules' (see ``RuleSet/combine(rules:candidates:text:tokens:)``).
     package struct Decision: Sendable, Hashable {
         /// `none` wins only by this much log-odds over the best intent.
@@ -207,10 +210,21 @@ package struct IntentModel: Sendable {
             for lane in 0..<lanes { sums[lane] = SIMD16<Float>() }
             weights.withUnsafeBufferPointer { weights in
                 table.withUnsafeBufferPointer { table in
-                    IntentModelFeature.forEachTextFeature(units: units, tokens: tokens) { key, _ in
-                        let r = row(key, in: table)
-                        guard r >= 0 else { return }
-                        for lane in 0..<lanes { sums[lane] += weights[r * lanes + lane] }
+                    if lanes == 1 {
+                        // Up to 16 classes (the shipped rules have 15): one vector, summed in
+                        // registers rather than through memory.
+                        var sum = SIMD16<Float>()
+                        IntentModelFeature.forEachTextFeature(units: units, tokens: tokens) { key, _ in
+                            let r = row(key, in: table)
+                            if r >= 0 { sum += weights[r] }
+                        }
+                        sums[0] = sum
+                    } else {
+                        IntentModelFeature.forEachTextFeature(units: units, tokens: tokens) { key, _ in
+                            let r = row(key, in: table)
+                            guard r >= 0 else { return }
+                            for lane in 0..<lanes { sums[lane] += weights[r * lanes + lane] }
+                        }
                     }
                 }
                 IntentModelFeature.forEachRuleFeature(intents: intents, candidates: candidates, index: intentIndex(of:))

@@ -207,6 +207,8 @@ package struct RuleSetBuilder: Sendable {
         }
 
         // 5. Matchers and postings.
+        var particleSymbols = Set<Int32>()
+        for particle in particles { particleSymbols.formUnion(try expand(particle).symbols) }
         var matchers: [IntentMatcher.Matcher] = []
         var labels: [String] = []
         var symbolPostings = [[IntentMatcher.Posting]](repeating: [], count: Int(symbolCount))
@@ -219,8 +221,8 @@ package struct RuleSetBuilder: Sendable {
                        threshold: intent.threshold ?? threshold))
             for definition in intent.matchers {
                 let index = Int32(matchers.count)
-                func post(_ reference: TermReference, step: UInt8) throws(BuildError) {
-                    let posting = IntentMatcher.Posting(matcher: index, step: step)
+                func post(_ reference: TermReference, step: UInt8, anchor: Bool) throws(BuildError) {
+                    let posting = IntentMatcher.Posting(matcher: index, step: step, anchor: anchor)
                     func post(symbol s: Int32) {
                         // Matchers post in index order, so this matcher's postings end each list.
                         for earlier in symbolPostings[Int(s)].reversed() {
@@ -260,11 +262,17 @@ package struct RuleSetBuilder: Sendable {
                 }
                 if steps.count > 64 { throw BuildError(description: "\(definition.label): more than 64 steps") }
                 var optional: UInt64 = 0
+                for (s, step) in steps.enumerated() where step.isOptional { optional |= 1 << UInt64(s) }
+                let anchor = try Self.anchorStep(steps, kind: kind, expand: expand, particles: particleSymbols)
                 for (s, step) in steps.enumerated() {
-                    if step.isOptional { optional |= 1 << UInt64(s) }
-                    for alternative in step.alternatives { try post(alternative, step: UInt8(s)) }
+                    for alternative in step.alternatives {
+                        try post(alternative, step: UInt8(s), anchor: anchor == nil || anchor == s)
+                    }
                 }
-                for reference in definition.none { try post(reference, step: IntentMatcher.noneStep) }
+                // A regular expression runs on every message; its `none` hits are always needed.
+                for reference in definition.none {
+                    try post(reference, step: IntentMatcher.noneStep, anchor: kind == .regex)
+                }
                 matchers.append(
                     IntentMatcher.Matcher(
                         intent: Int32(intentIndex), kind: kind, role: definition.role,
@@ -279,9 +287,7 @@ package struct RuleSetBuilder: Sendable {
             postingStart.append(Int32(postings.count))
         }
         var isParticle = [Bool](repeating: false, count: Int(symbolCount))
-        for particle in particles {
-            for s in try expand(particle).symbols { isParticle[Int(s)] = true }
-        }
+        for s in particleSymbols { isParticle[Int(s)] = true }
         var phrases: [Int32: [(rest: [Int32], symbol: Int32)]] = [:]
         for (raw, symbol) in phraseSymbols.sorted(by: { $0.value < $1.value }) {
             phrases[raw[0], default: []].append((Array(raw.dropFirst()), symbol))
@@ -294,6 +300,33 @@ package struct RuleSetBuilder: Sendable {
             regexes: regexes)
         return RuleSet(intents: intentsOut, definitions: intents, lexicon: lexicon, matcher: matcher, shop: shop,
                        catalog: Catalog(products), replies: replies, model: model())
+    }
+
+    /// The step whose hits make a matcher worth evaluating (see ``IntentMatcher/Posting/anchor``),
+    /// or `nil` when every step's hits do.
+    ///
+    /// `all` and `sequence` matchers fire only with every required step present, so one required
+    /// step is enough to wake them: the one least likely in a message, guessed from its terms
+    /// (a built-in kind such as `~number` is in many messages, a particle in most, a step of many
+    /// words is likelier than one of a few). Any guess is correct; a good one saves work.
+    private static func anchorStep(
+        _ steps: [MatcherStep], kind: IntentMatcher.Kind,
+        expand: (TermReference) throws(BuildError) -> (symbols: Set<Int32>, kinds: Set<Int>),
+        particles: Set<Int32>
+    ) throws(BuildError) -> Int? {
+        guard kind == .all || kind == .sequence else { return nil }
+        var best: (step: Int, cost: Int)?
+        for (s, step) in steps.enumerated() where !step.isOptional {
+            var cost = 0
+            for alternative in step.alternatives {
+                let (symbols, kinds) = try expand(alternative)
+                cost += 10_000 * kinds.count + symbols.count
+                for symbol in symbols where particles.contains(symbol) { cost += 1_000 }
+            }
+            if let current = best, current.cost <= cost { continue }
+            best = (s, cost)
+        }
+        return best?.step
     }
 
     /// Whether a normalized term becomes a lexicon word: Chinese and other non-Latin words do;
