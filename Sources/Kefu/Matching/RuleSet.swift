@@ -55,7 +55,8 @@ public final class RuleSet: Sendable {
         }
         self.intentPositions = IntentIndex(intents.map(\.id))
         self.repliesByIntent = intents.map { byIntent[$0.id] ?? [] }
-        self.replyPlans = replies.map { ReplyPlan($0, shop: shop) }
+        var names: [String: String] = [:]
+        self.replyPlans = replies.map { ReplyPlan($0, shop: shop, names: &names) }
         self.lastBargainTurn = replies.compactMap(\.conditions.bargainTurn).max() ?? 0
     }
 

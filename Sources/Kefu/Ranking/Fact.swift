@@ -184,12 +184,18 @@ struct FactSheet {
     let advice: SizeAdvisor.Advice?
     /// The size asked about: the slot, else the advised size.
     let askedSize: String?
-    /// The values of the named facts worked out so far, in ``NamedFact`` order: the value of
-    /// fact *i* is at the number of known facts below *i*. A message asks for a handful of the
-    /// dozens of facts, so a short array beats one slot per fact to fill and to free.
-    private var cache: [String?] = []
+    /// The values of the named facts worked out so far, in the order asked. A message asks for
+    /// a handful of the dozens of facts, so a short list beats one slot per fact to fill and to
+    /// free, and appending to it beats keeping it sorted.
+    private var cache: [(fact: Int, value: String?)] = []
     /// Bit *i*: ``NamedFact`` *i*'s value is in `cache`.
     private var known: UInt64 = 0
+    /// The chart measurements worked out so far (`衣长` → `87`): a reply and its condition
+    /// often name the same one, and each costs a row search, a hash and a number to text. The
+    /// reply plans share one string per measurement name, so names compare by identity.
+    private var charts: [(measurement: String, value: String?)] = []
+    /// The measurements of the asked size's row of the product's size chart, once looked up.
+    private var chartRow: [String: Double]??
 
     init(rules: RuleSet, product: Product?, slots: Slots, advice: SizeAdvisor.Advice?) {
         self.rules = rules
@@ -205,17 +211,20 @@ struct FactSheet {
     mutating func value(_ key: FactKey) -> String? {
         switch key {
         case .chart(let measurement):
-            guard let product, let size = askedSize, let row = product.sizeChart?.row(size),
-                let value = row.measurements[measurement]
-            else { return nil }
-            return Fact.number(value)
+            for known in charts where known.measurement == measurement { return known.value }
+            if chartRow == nil { chartRow = .some(askedSize.flatMap { product?.sizeChart?.row($0)?.measurements }) }
+            let value = (chartRow ?? nil)?[measurement].map(Fact.number)
+            if charts.isEmpty { charts.reserveCapacity(4) }
+            charts.append((measurement, value))
+            return value
         case .named(let fact):
             let bit: UInt64 = 1 << UInt64(fact.rawValue)
-            let position = (known & (bit &- 1)).nonzeroBitCount
-            if known & bit != 0 { return cache[position] }
+            if known & bit != 0 {
+                for entry in cache where entry.fact == fact.rawValue { return entry.value }
+            }
             let value = compute(fact)
             if cache.isEmpty { cache.reserveCapacity(8) }
-            cache.insert(value, at: position)
+            cache.append((fact.rawValue, value))
             known |= bit
             return value
         }
