@@ -15,7 +15,7 @@ extern "C" {
 /// Word boundaries of `text` (UTF-16) from ICU's dictionary word break iterator for "zh".
 /// Writes at most `capacity` boundary offsets (0 and `length` included) into `out`.
 /// Uses one iterator per thread, reused across calls, and remembers its answers for short texts
-/// (16 units at most, 1,024 texts per thread). Returns the count, or -1 on error.
+/// (16 units at most, 4,096 texts per thread). Returns the count, or -1 on error.
 int32_t cicu_word_boundaries(const uint16_t *text, int32_t length, int32_t *out, int32_t capacity);
 
 /// NFKC-normalizes `src` into `dst`, and for every output unit writes into `origin` the offset of

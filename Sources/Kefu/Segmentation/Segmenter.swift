@@ -90,9 +90,14 @@ public struct Segmenter: Sendable {
                 i += width
                 continue
             }
-            let gapEnd = endOfGap(text, from: i + width)
+            let (gapEnd, word) = endOfGap(text, from: i + width)
             appendGap(text, i, gapEnd, to: &tokens)
             i = gapEnd
+            if let (end, id) = word {
+                // The lexicon word that ended the gap: what the next turn would find there again.
+                tokens.append(Token(kind(ofWord: id, text, i, end), i, end, lexeme: id))
+                i = end
+            }
         }
         return tokens
     }
@@ -126,21 +131,21 @@ public struct Segmenter: Sendable {
     // MARK: - Gaps for ICU
 
     /// Where a run of text for ICU ends: at a space, a Latin letter or digit, punctuation, an
-    /// emoji, a sticker, or the start of a lexicon word.
-    private func endOfGap(_ text: UnsafeBufferPointer<UInt16>, from start: Int) -> Int {
+    /// emoji, a sticker, or the start of a lexicon word (then also that word's end and id).
+    private func endOfGap(_ text: UnsafeBufferPointer<UInt16>, from start: Int) -> (Int, (Int, Int32)?) {
         var i = start
         while i < text.count {
             let unit = text[i]
-            if unit == 0x20 || unit == 0x5B || Self.isASCIIAlphanumeric(unit) { return i }
+            if unit == 0x20 || unit == 0x5B || Self.isASCIIAlphanumeric(unit) { return (i, nil) }
             let (scalar, width) = Self.scalar(text, at: i)
             let classes = table.classes(ofScalar: scalar)
             if !classes.isDisjoint(with: [.punctuation, .symbol, .pictographic, .emojiComponent, .ignorable, .space]) {
-                return i
+                return (i, nil)
             }
-            if longestWord(text, from: i) != nil { return i }
+            if let word = longestWord(text, from: i) { return (i, word) }
             i += width
         }
-        return i
+        return (i, nil)
     }
 
     /// Appends ICU's words for a gap. None of them is a lexicon word: a gap starts where no lexicon
