@@ -14,7 +14,8 @@ extern "C" {
 
 /// Word boundaries of `text` (UTF-16) from ICU's dictionary word break iterator for "zh".
 /// Writes at most `capacity` boundary offsets (0 and `length` included) into `out`.
-/// Uses one iterator per thread, reused across calls. Returns the count, or -1 on error.
+/// Uses one iterator per thread, reused across calls, and remembers its answers for short texts
+/// (16 units at most, 4,096 texts per thread). Returns the count, or -1 on error.
 int32_t cicu_word_boundaries(const uint16_t *text, int32_t length, int32_t *out, int32_t capacity);
 
 /// NFKC-normalizes `src` into `dst`, and for every output unit writes into `origin` the offset of
@@ -22,6 +23,21 @@ int32_t cicu_word_boundaries(const uint16_t *text, int32_t length, int32_t *out,
 /// boundaries, which gives the same result as normalizing the whole string.
 /// Returns the output length, or -1 on error (or if `capacity` is too small).
 int32_t cicu_nfkc_mapped(const uint16_t *src, int32_t length, uint16_t *dst, int32_t *origin, int32_t capacity);
+
+/// The NFKC form of every BMP code point `c < count` that normalizes on its own: `table[c]` is the
+/// single BMP unit that NFKC gives for `c` when `c` has a normalization boundary before it (ICU's
+/// `unorm2_hasBoundaryBefore`: nothing before `c` can change how it normalizes, nor `c` what comes
+/// before it) and that form is one non-surrogate unit; -1 otherwise. A text made only of such
+/// characters normalizes character by character. Returns how many are set, or -1 on error.
+int32_t cicu_build_nfkc_table(int32_t *table, int32_t count);
+
+/// 1 when NFKC leaves the code point `c` as it is and `c` has a normalization boundary before it
+/// (so it normalizes on its own, to itself, in any text); 0 otherwise. For supplementary characters.
+int32_t cicu_nfkc_keeps_alone(uint32_t c);
+
+/// Turns the per-thread cache of ``cicu_word_boundaries`` answers on (the default) or off, for the
+/// calling thread (tests compare the two).
+void cicu_set_word_boundary_cache(int32_t enabled);
 
 /// NFKC of `src` into `dst` without an offset map (for benchmarks and checks). Returns the length or -1.
 int32_t cicu_nfkc(const uint16_t *src, int32_t length, uint16_t *dst, int32_t capacity);

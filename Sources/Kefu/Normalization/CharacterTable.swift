@@ -30,6 +30,16 @@ struct CharacterTable: Sendable {
     private let supplementaryFold: [UInt32: UInt32]
     /// How many code points Traditional→Simplified and case folding change.
     let foldedCount: Int
+    /// For every BMP code unit that NFKC maps on its own to one BMP unit (see
+    /// ``cicu_build_nfkc_table``): the classes (high half) and the fold (low half) of that unit;
+    /// ``notSimple`` for the others. Lets the normalizer skip ICU's NFKC for a text made only of
+    /// such units: ICU's NFKC and the table lookups cost about 2,800 instructions a message
+    /// (callgrind, Benchmarks/Data/messages.txt), this table a few per character.
+    private let bmpSimple: [UInt32]
+    /// How many BMP code units ``bmpSimple`` knows.
+    let simpleCount: Int
+
+    static let notSimple = UInt32.max
 
     private init() {
         var classes = [UInt16](repeating: 0, count: 0x10000)
@@ -80,6 +90,22 @@ struct CharacterTable: Sendable {
         }
         supplementaryFold = supplementary
         foldedCount = changed
+
+        var nfkc = [Int32](repeating: -1, count: 0x10000)
+        _ = nfkc.withUnsafeMutableBufferPointer { cicu_build_nfkc_table($0.baseAddress, 0x10000) }
+        var simple = [UInt32](repeating: Self.notSimple, count: 0x10000)
+        var simpleCount = 0
+        for c in 0..<0x10000 where nfkc[c] >= 0 {
+            let mapped = Int(nfkc[c])
+            let mappedClasses = UInt32(classes[mapped])
+            // The normalizer tells a joiner by its code point; an ignorable character that folds to
+            // another one would hide it (none does, but then ICU decides).
+            if mappedClasses & UInt32(CICU_CLASS_IGNORABLE) != 0, closed[mapped] != UInt16(mapped) { continue }
+            simple[c] = mappedClasses << 16 | UInt32(closed[mapped])
+            simpleCount += 1
+        }
+        bmpSimple = simple
+        self.simpleCount = simpleCount
         raw = []
         plane = []
     }
@@ -95,6 +121,11 @@ struct CharacterTable: Sendable {
 
     @inline(__always)
     func folded(_ unit: UInt16) -> UInt16 { bmpFold[Int(unit)] }
+
+    /// The classes and fold of the NFKC form of a BMP unit that normalizes on its own to one unit:
+    /// `classes << 16 | fold`, or ``notSimple``.
+    @inline(__always)
+    func simpleForm(of unit: UInt16) -> UInt32 { bmpSimple[Int(unit)] }
 
     func folded(scalar value: UInt32) -> UInt32 {
         value < 0x10000 ? UInt32(bmpFold[Int(value)]) : supplementaryFold[value] ?? value

@@ -38,3 +38,16 @@ extension Normalizer {
     @_spi(Measurement)
     public static var foldedCodePointCount: Int { CharacterTable.shared.foldedCount }
 }
+
+extension Normalizer {
+    /// Normalizes a message through ICU's NFKC whatever its characters, never through the table of
+    /// characters that normalize on their own (tests compare the two paths).
+    ///
+    /// - Parameter message: The text as the shopper typed it.
+    /// - Returns: What ``normalize(_:)`` returns for it.
+    func normalizeThroughICU(_ message: String) -> NormalizedText {
+        Array(message.utf16).withUnsafeBufferPointer {
+            normalizeThroughICU($0, utf8Count: message.utf8.count, original: message)
+        }
+    }
+}

@@ -90,9 +90,14 @@ public struct Segmenter: Sendable {
                 i += width
                 continue
             }
-            let gapEnd = endOfGap(text, from: i + width)
+            let (gapEnd, word) = endOfGap(text, from: i + width)
             appendGap(text, i, gapEnd, to: &tokens)
             i = gapEnd
+            if let (end, id) = word {
+                // The lexicon word that ended the gap: what the next turn would find there again.
+                tokens.append(Token(kind(ofWord: id, text, i, end), i, end, lexeme: id))
+                i = end
+            }
         }
         return tokens
     }
@@ -126,27 +131,31 @@ public struct Segmenter: Sendable {
     // MARK: - Gaps for ICU
 
     /// Where a run of text for ICU ends: at a space, a Latin letter or digit, punctuation, an
-    /// emoji, a sticker, or the start of a lexicon word.
-    private func endOfGap(_ text: UnsafeBufferPointer<UInt16>, from start: Int) -> Int {
+    /// emoji, a sticker, or the start of a lexicon word (then also that word's end and id).
+    private func endOfGap(_ text: UnsafeBufferPointer<UInt16>, from start: Int) -> (Int, (Int, Int32)?) {
         var i = start
         while i < text.count {
             let unit = text[i]
-            if unit == 0x20 || unit == 0x5B || Self.isASCIIAlphanumeric(unit) { return i }
+            if unit == 0x20 || unit == 0x5B || Self.isASCIIAlphanumeric(unit) { return (i, nil) }
             let (scalar, width) = Self.scalar(text, at: i)
             let classes = table.classes(ofScalar: scalar)
             if !classes.isDisjoint(with: [.punctuation, .symbol, .pictographic, .emojiComponent, .ignorable, .space]) {
-                return i
+                return (i, nil)
             }
-            if longestWord(text, from: i) != nil { return i }
+            if let word = longestWord(text, from: i) { return (i, word) }
             i += width
         }
-        return i
+        return (i, nil)
     }
 
+    /// Appends ICU's words for a gap. None of them is a lexicon word: a gap starts where no lexicon
+    /// word does and ``endOfGap(_:from:)`` stops at every position where one does, so no piece of
+    /// a gap is one (looking them up cost about a tenth of the segmenter's own work).
     private func appendGap(_ text: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int, to tokens: inout [Token]) {
         let length = end - start
         if length == 1 || (length == 2 && UTF16.isLeadSurrogate(text[start])) {
-            tokens.append(Token(.word, start, end, lexeme: lexicon.trie.exactMatch(text, start..<end)))
+            assert(lexicon.trie.exactMatch(text, start..<end) < 0)
+            tokens.append(Token(.word, start, end))
             return
         }
         let capacity = length + 2
@@ -155,14 +164,16 @@ public struct Segmenter: Sendable {
                 cicu_word_boundaries(text.baseAddress.map { $0 + start }, Int32(length), boundaries.baseAddress,
                                      Int32(capacity)))
             guard count >= 2 else {
-                tokens.append(Token(.word, start, end, lexeme: lexicon.trie.exactMatch(text, start..<end)))
+                assert(lexicon.trie.exactMatch(text, start..<end) < 0)
+                tokens.append(Token(.word, start, end))
                 return
             }
             for k in 1..<count {
                 let from = start + Int(boundaries[k - 1])
                 let to = start + Int(boundaries[k])
                 guard to > from else { continue }
-                tokens.append(Token(.word, from, to, lexeme: lexicon.trie.exactMatch(text, from..<to)))
+                assert(lexicon.trie.exactMatch(text, from..<to) < 0)
+                tokens.append(Token(.word, from, to))
             }
         }
     }
