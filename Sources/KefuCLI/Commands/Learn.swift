@@ -47,7 +47,7 @@ struct Learn: ParsableCommand {
     @Option(help: ArgumentHelp("L-BFGS iterations.", valueName: "n"))
     var iterations = IntentModelTrainer.Options().iterations
 
-    @Option(help: ArgumentHelp("Log-odds by which none must beat the best intent.", valueName: "m"))
+    @Option(help: ArgumentHelp("Log-odds by which none must beat the best intent (when negative, by which it may trail it).", valueName: "m"))
     var noneMargin = IntentModelTrainer.Options().decision.noneMargin
 
     @Option(
