@@ -179,7 +179,8 @@ enum NamedFact: Int, CaseIterable, Sendable {
 struct FactSheet {
     /// The rules (for the shop): a reference, so that a sheet does not copy the whole profile.
     private let rules: RuleSet
-    let product: Product?
+    /// The product in view.
+    let item: CatalogItem?
     let slots: Slots
     let advice: SizeAdvisor.Advice?
     /// The size asked about: the slot, else the advised size.
@@ -197,9 +198,9 @@ struct FactSheet {
     /// The measurements of the asked size's row of the product's size chart, once looked up.
     private var chartRow: [String: Double]??
 
-    init(rules: RuleSet, product: Product?, slots: Slots, advice: SizeAdvisor.Advice?) {
+    init(rules: RuleSet, item: CatalogItem?, slots: Slots, advice: SizeAdvisor.Advice?) {
         self.rules = rules
-        self.product = product
+        self.item = item
         self.slots = slots
         self.advice = advice
         self.askedSize = slots.size ?? slots.shoeSize.map(Fact.number) ?? advice?.size
@@ -212,7 +213,7 @@ struct FactSheet {
         switch key {
         case .chart(let measurement):
             for known in charts where known.measurement == measurement { return known.value }
-            if chartRow == nil { chartRow = .some(askedSize.flatMap { product?.sizeChart?.row($0)?.measurements }) }
+            if chartRow == nil { chartRow = .some(askedSize.flatMap { item?.product.sizeChart?.row($0)?.measurements }) }
             let value = (chartRow ?? nil)?[measurement].map(Fact.number)
             if charts.isEmpty { charts.reserveCapacity(4) }
             charts.append((measurement, value))
@@ -233,15 +234,15 @@ struct FactSheet {
     private func compute(_ fact: NamedFact) -> String? {
         if let value = Fact.shopValue(fact, shop: shop) { return value }
         switch fact {
-        case .product, .productName: return product?.name
-        case .productPrice: return product.map { Fact.number($0.price) }
-        case .productCategory: return product?.category
-        case .productMaterial: return product.flatMap { joined($0.materials) }
-        case .productColours: return product.flatMap { joined($0.colours) }
-        case .productCare: return product?.care
-        case .productPoint: return product?.sellingPoints.first
+        case .product, .productName: return item?.product.name
+        case .productPrice: return item.map { Fact.number($0.product.price) }
+        case .productCategory: return item?.product.category
+        case .productMaterial: return item.flatMap { joined($0.product.materials) }
+        case .productColours: return item.flatMap { joined($0.product.colours) }
+        case .productCare: return item?.product.care
+        case .productPoint: return item?.product.sellingPoints.first
         case .productPoints:
-            guard let points = product?.sellingPoints, !points.isEmpty else { return nil }
+            guard let points = item?.product.sellingPoints, !points.isEmpty else { return nil }
             return points.joined(separator: "，")
         case .slotSize: return slots.size
         case .slotHeight: return slots.height.map(Fact.number)
@@ -259,8 +260,8 @@ struct FactSheet {
         case .adviceSize: return advice?.size
         case .adviceReason: return advice?.reason
         case .adviceNote: return advice?.note
-        case .stockSizes: return product.flatMap { joined($0.sizesInStock) }
-        case .stockCount: return product.map { String($0.stockCount(size: askedSize, colour: slots.colour)) }
+        case .stockSizes: return item.flatMap { joined($0.product.sizesInStock) }
+        case .stockCount: return item.map { String($0.product.stockCount(size: askedSize, colour: slots.colour)) }
         case .shippingCourier:
             if let asked = slots.courier, shop.couriers.contains(asked) { return asked }
             return shop.couriers.first

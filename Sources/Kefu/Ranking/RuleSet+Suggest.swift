@@ -23,9 +23,9 @@ extension RuleSet {
         let analysis = analyze(message)
         var next = state ?? ConversationState()
         next.lastUsed = time
-        var inView = product.flatMap(catalog.product(id:))
+        var inView = product.flatMap(catalog.item(id:))
         let productID = inView != nil ? product : next.productID
-        if inView == nil { inView = productID.flatMap(catalog.product(id:)) }
+        if inView == nil { inView = productID.flatMap(catalog.item(id:)) }
 
         // Context: a message with slots but no intent continues the last intent (「那L呢」).
         var intents = analysis.intents
@@ -37,20 +37,20 @@ extension RuleSet {
         if intents.contains(where: { $0.id == "discount" }) { next.discountTurns += 1 }
 
         var advice: SizeAdvisor.Advice?
-        if let chart = inView?.sizeChart, slots.height != nil || slots.weight != nil || slots.footLength != nil {
+        if let chart = inView?.product.sizeChart, slots.height != nil || slots.weight != nil || slots.footLength != nil {
             advice = SizeAdvisor().advise(chart: chart, height: slots.height, weight: slots.weight,
                                           footLength: slots.footLength)
         }
-        var facts = FactSheet(rules: self, product: inView, slots: slots, advice: advice)
+        var facts = FactSheet(rules: self, item: inView, slots: slots, advice: advice)
         let replies = rankReplies(intents, facts: &facts, bargainTurn: next.discountTurns, limit: limits.replies)
         var products: [ProductSuggestion] = []
         let wantsProducts = intents.contains { $0.id == "recommendation" }
             || (intents.first?.id == "stock" && inView != nil && facts.askedSize != nil
-                && inView?.stockCount(size: facts.askedSize, colour: slots.colour) == 0)
+                && inView?.product.stockCount(size: facts.askedSize, colour: slots.colour) == 0)
         if wantsProducts || (advice?.size == nil && advice != nil) {
             products = Recommender(catalog: catalog).recommend(
                 slots: slots, size: facts.askedSize, excluding: wantsProducts && intents.first?.id == "recommendation" ? nil : productID,
-                category: inView?.category, limit: limits.products)
+                category: inView?.product.category, limit: limits.products)
         }
         next.productID = productID
         next.lastIntent = intents.first?.id ?? next.lastIntent
@@ -141,14 +141,14 @@ extension RuleSet {
         }
         for case let key? in plan.missing where facts.value(key) != nil { return false }
         if let category = plan.conditions.category {
-            guard let product = facts.product, product.category == category else { return false }
+            guard let item = facts.item, item.product.category == category else { return false }
         }
         if let material = plan.conditions.material {
-            guard let product = facts.product, product.materials.contains(material) else { return false }
+            guard let item = facts.item, item.product.materials.contains(material) else { return false }
         }
         if let inStock = plan.conditions.inStock {
-            guard let product = facts.product, let size = facts.askedSize else { return false }
-            guard (product.stockCount(size: size, colour: facts.slots.colour) > 0) == inStock else { return false }
+            guard let item = facts.item, let size = facts.askedSize else { return false }
+            guard (item.product.stockCount(size: size, colour: facts.slots.colour) > 0) == inStock else { return false }
         }
         if let free = plan.conditions.freeShipping, shop.shipsFree(to: facts.slots.region) != free { return false }
         if let turn = plan.conditions.bargainTurn {

@@ -5,6 +5,8 @@
 public struct Catalog: Sendable {
     /// The products, in file order.
     public let products: [Product]
+    /// The products as references, parallel to ``products``.
+    let items: [CatalogItem]
     let byID: [String: Int]
     let byCategory: [String: [Int]]
     let byMaterial: [String: [Int]]
@@ -13,6 +15,7 @@ public struct Catalog: Sendable {
     /// Builds the indexes.
     public init(_ products: [Product]) {
         self.products = products
+        self.items = products.map(CatalogItem.init)
         var byID: [String: Int] = [:]
         var byCategory: [String: [Int]] = [:]
         var byMaterial: [String: [Int]] = [:]
@@ -47,5 +50,10 @@ public struct Catalog: Sendable {
     /// The product with an id.
     public func product(id: String) -> Product? {
         byID[id].map { products[$0] }
+    }
+
+    /// The product with this id, as a reference, or `nil`.
+    func item(id: String) -> CatalogItem? {
+        byID[id].map { items[$0] }
     }
 }

@@ -71,6 +71,17 @@ public struct Product: Sendable, Hashable, Identifiable {
 extension String {
     /// Equal ignoring ASCII case (`l` and `L`).
     func caseInsensitiveEquals(_ other: String) -> Bool {
-        self.utf8.count == other.utf8.count && self.lowercased() == other.lowercased()
+        guard utf8.count == other.utf8.count else { return false }
+        // Sizes are ASCII (`XL`, `160/84A`): compared byte by byte, without two new strings.
+        for (a, b) in zip(utf8, other.utf8) {
+            guard a < 0x80, b < 0x80 else { return lowercased() == other.lowercased() }
+            if Self.asciiLower(a) != Self.asciiLower(b) { return false }
+        }
+        return true
+    }
+
+    @inline(__always)
+    private static func asciiLower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 }
