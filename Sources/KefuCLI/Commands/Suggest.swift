@@ -141,6 +141,11 @@ struct Suggest: ParsableCommand {
         if repaired {
             warnings.append(.init(code: "invalid-utf8", message: "invalid UTF-8 repaired to U+FFFD"))
         }
+        // Plain text, decided on the bytes: a "{" character starts with the byte "{", and what the
+        // loop above skipped, spaces and tabs, are the characters dropped below, or the start of a
+        // longer one (a space and a combining mark) that stops both at a byte that is not "{". The
+        // characters' way cost 1,500 instructions a plain line (callgrind) for the same answer.
+        guard start < bytes.endIndex, bytes[start] == UInt8(ascii: "{") else { return SuggestRequest(text: decoded) }
         let trimmed = decoded.drop { $0 == " " || $0 == "\t" }
         guard trimmed.first == "{" else { return SuggestRequest(text: decoded) }
         let json = Array(trimmed.utf8)
