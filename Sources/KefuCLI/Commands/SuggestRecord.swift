@@ -8,7 +8,7 @@ import KefuRules
 /// ``readable()``), not copied into records of its own first: those copies (an array of intent,
 /// reply and product records a line, a retain of every string, and their release after writing)
 /// cost about 3,000 instructions a plain line (callgrind, 3,000 lines, shipped rules).
-struct SuggestRecord {
+struct SuggestRecord: ~Copyable {
     struct Problem {
         var code: String
         var message: String

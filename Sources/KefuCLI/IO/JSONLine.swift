@@ -80,9 +80,10 @@ struct JSONLine: ~Copyable {
 
     // MARK: - Structure
 
+    @inline(__always)
     private mutating func separate() {
         guard depth > 0 else { return }
-        let bit: UInt64 = 1 << UInt64(depth - 1)
+        let bit: UInt64 = 1 &<< UInt64(depth &- 1)
         if needsComma & bit != 0 { append(UInt8(ascii: ",")) }
         needsComma |= bit
     }
@@ -116,25 +117,37 @@ struct JSONLine: ~Copyable {
         close(UInt8(ascii: "]"))
     }
 
-    /// Writes `"key":`; the value follows.
+    /// Writes `"key":` (after a comma when a member came before); the value follows.
+    ///
+    /// The comma, the quotes and the name in one reservation and one store each, inlined: a key
+    /// cost 114 instructions through the general `separate()` and `append`s (callgrind), and an
+    /// answer has about 16.
+    @inline(__always)
     mutating func key(_ name: StaticString) {
-        separate()
         guard name.hasPointerRepresentation else {  // a one-scalar literal may be stored as the scalar
+            separate()
             append(UInt8(ascii: "\""))
             name.withUTF8Buffer { append($0) }
             append(UInt8(ascii: "\""))
             append(UInt8(ascii: ":"))
-            needsComma &= ~(1 << UInt64(depth - 1))
+            needsComma &= ~(1 &<< UInt64(depth &- 1))
             return
         }
-        reserve(name.utf8CodeUnitCount + 3)
-        storage[count] = UInt8(ascii: "\"")
-        (storage + count + 1).initialize(from: name.utf8Start, count: name.utf8CodeUnitCount)
-        count += name.utf8CodeUnitCount + 1
-        storage[count] = UInt8(ascii: "\"")
-        storage[count + 1] = UInt8(ascii: ":")
-        count += 2
-        needsComma &= ~(1 << UInt64(depth - 1))
+        let bit: UInt64 = 1 &<< UInt64(depth &- 1)  // a key is inside an object: depth ≥ 1
+        let length = name.utf8CodeUnitCount
+        reserve(length &+ 4)
+        var at = count
+        if needsComma & bit != 0 {
+            storage[at] = UInt8(ascii: ",")
+            at &+= 1
+        }
+        storage[at] = UInt8(ascii: "\"")
+        (storage + (at &+ 1)).initialize(from: name.utf8Start, count: length)
+        at &+= length &+ 1
+        storage[at] = UInt8(ascii: "\"")
+        storage[at &+ 1] = UInt8(ascii: ":")
+        count = at &+ 2
+        needsComma &= ~bit  // the value comes next, without a comma
     }
 
     // MARK: - Values
