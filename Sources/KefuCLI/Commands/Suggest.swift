@@ -142,7 +142,7 @@ struct Suggest: ParsableCommand {
             (try? UTF8Span(validating: bytes.span)) != nil
         {
             let json = bytes[start...]
-            return try SuggestRequest.decode(json.span)
+            return try SuggestRequest.decode(json.span, isKnownUTF8: true)
         }
         let (decoded, repaired) = line.decoded()
         if repaired {

@@ -1,3 +1,5 @@
+import KefuRules
+
 /// A hand-written JSON writer for the filter's output lines.
 ///
 /// Hand-written rather than `JSONEncoder`: profiling `kefu suggest` over 60,000 messages showed
@@ -164,7 +166,7 @@ struct JSONLine: ~Copyable {
     /// Writes `"…"` with the bytes escaped. A string with nothing to escape (nearly every one) is
     /// checked 16 bytes at a time and copied whole.
     private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
-        let clean = utf8.baseAddress.map { Self.firstEscapable(in: $0, count: utf8.count) == nil } ?? true
+        let clean = utf8.baseAddress.map { JSONStringScan.firstEscapable(in: $0, count: utf8.count) == nil } ?? true
         if clean {
             reserve(utf8.count + 2)
             storage[count] = UInt8(ascii: "\"")
@@ -179,7 +181,7 @@ struct JSONLine: ~Copyable {
         var index = 0
         while index < utf8.count {
             if index + 8 <= utf8.count, let base = utf8.baseAddress,
-                !Self.needsEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                !JSONStringScan.needsEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
             {
                 index += 8
                 continue
@@ -194,43 +196,6 @@ struct JSONLine: ~Copyable {
         }
         if start < utf8.count { append(UnsafeBufferPointer(rebasing: utf8[start...])) }
         append(UInt8(ascii: "\""))
-    }
-
-    /// The offset of the first control character, `"` or `\` in the bytes, if any: 16 bytes at a
-    /// time (``needsEscape(_:)`` on two words), then one at a time. (`SIMD16<UInt8>` comparisons
-    /// compiled to a loop over the lanes here and cost three times as much.)
-    @inline(__always)
-    static func firstEscapable(in base: UnsafePointer<UInt8>, count: Int) -> Int? {
-        var index = 0
-        let raw = UnsafeRawPointer(base)
-        while index + 16 <= count {
-            let first = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            let second = raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
-            if needsEscape(first) || needsEscape(second) { break }
-            index += 16
-        }
-        if index + 8 <= count, !needsEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-            index += 8
-        }
-        while index < count {
-            let byte = base[index]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
-            index += 1
-        }
-        return nil
-    }
-
-    /// Whether any of eight bytes is a control character, `"` or `\`: the usual word-at-a-time
-    /// tests for a byte below 0x20 and for a zero byte after XOR with the character.
-    @inline(__always)
-    static func needsEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        // One test of the three: a byte below 0x20, or one that XOR made zero.
-        let found = ((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-        return found & highs != 0
     }
 
     private mutating func escape(_ byte: UInt8) {
