@@ -20,8 +20,9 @@ package enum JSONStringScan {
     }
 
     /// The offset of the first control character, `"` or `\` in the bytes, if any: 16 bytes at a
-    /// time (two words), then 8, then one at a time. (`SIMD16<UInt8>` comparisons compiled to a loop
-    /// over the lanes here, and the filter's strings cost six times as much.)
+    /// time (two words), then 8, then the word that ends the bytes, then one at a time from where a
+    /// word had one. (`SIMD16<UInt8>` comparisons compiled to a loop over the lanes here, and the
+    /// filter's strings cost six times as much.)
     @inlinable @inline(__always)
     package static func firstEscapable(in base: UnsafePointer<UInt8>, count: Int) -> Int? {
         var index = 0
@@ -34,6 +35,13 @@ package enum JSONStringScan {
         }
         if count &- index >= 8, !needsEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
             index &+= 8
+        }
+        // The last 1 to 7 bytes, when all before them are clean and the string has 8 or more: one
+        // word that ends with them.
+        if index < count, count &- index < 8, count >= 8,
+            !needsEscape(raw.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self))
+        {
+            return nil
         }
         while index < count {
             let byte = base[index]

@@ -149,13 +149,14 @@ extension SuggestRecord {
             json.endArray()
             json.key("replies")
             json.beginArray()
-            for reply in suggestion.replies {
+            // By index, not `for reply in`: a copy of each reply retained and released its four strings.
+            for index in suggestion.replies.indices {
                 json.beginObject()
-                json.member("because", reply.because)
-                json.member("id", reply.id)
-                json.member("intent", reply.intent)
-                json.member("score", reply.score)
-                json.member("text", reply.text)
+                json.member("because", suggestion.replies[index].because)
+                json.member("id", suggestion.replies[index].id)
+                json.member("intent", suggestion.replies[index].intent)
+                json.member("score", suggestion.replies[index].score)
+                json.member("text", suggestion.replies[index].text)
                 json.endObject()
             }
             json.endArray()

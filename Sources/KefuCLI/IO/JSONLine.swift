@@ -225,17 +225,11 @@ struct JSONLine: ~Copyable {
             digits(Int64(value))
         } else if let (scaled, fractionDigits) = Self.shortDecimal(value) {
             if value < 0 { append(UInt8(ascii: "-")) }
-            var divisor: Int64 = 1
-            for _ in 0..<fractionDigits { divisor *= 10 }
-            digits(scaled / divisor)
+            var divisor: UInt64 = 10
+            for _ in 1..<fractionDigits { divisor &*= 10 }
+            decimal(scaled / divisor)
             append(UInt8(ascii: "."))
-            var fraction = scaled % divisor
-            reserve(fractionDigits)
-            for offset in (0..<fractionDigits).reversed() {
-                storage[count + offset] = UInt8(ascii: "0") + UInt8(fraction % 10)
-                fraction /= 10
-            }
-            count += fractionDigits
+            decimal(scaled % divisor, minimumDigits: fractionDigits)
         } else if value.isFinite {
             var text = value.description
             text.withUTF8 { append($0) }
@@ -256,14 +250,18 @@ struct JSONLine: ~Copyable {
     /// is `value × 10^k` rounded, which is within 0.2 of the right integer when there is one. Below
     /// 10^7 a `Double`'s spacing is under 10^-8, so at most one decimal of `k ≤ 8` digits round-trips,
     /// and the first `k` that has one is the shortest.
-    static func shortDecimal(_ value: Double) -> (scaled: Int64, fractionDigits: Int)? {
+    ///
+    /// `scaled` is rounded by adding and taking away 2^52 (exact below 2^52, to nearest, ties to
+    /// even) rather than by `rounded()`, a call into libm.
+    static func shortDecimal(_ value: Double) -> (scaled: UInt64, fractionDigits: Int)? {
         let magnitude = abs(value)
         guard magnitude >= 1e-3, magnitude < 1e7 else { return nil }
+        let twoToThe52 = 0x1p52
         var scale = 1.0
         for fractionDigits in 1...8 {
             scale *= 10
-            let scaled = (magnitude * scale).rounded()
-            if scaled / scale == magnitude { return (Int64(scaled), fractionDigits) }
+            let scaled = (magnitude * scale + twoToThe52) - twoToThe52
+            if scaled / scale == magnitude { return (UInt64(scaled), fractionDigits) }
         }
         return nil
     }
@@ -276,13 +274,28 @@ struct JSONLine: ~Copyable {
     /// An integer in decimal, as `String(value)` writes it, without making the string.
     private mutating func digits(_ value: Int64) {
         if value < 0 { append(UInt8(ascii: "-")) }
-        let magnitude = value.magnitude
-        var divisor: UInt64 = 1
-        while magnitude / divisor >= 10 { divisor *= 10 }
-        repeat {
-            append(UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
-            divisor /= 10
-        } while divisor > 0
+        decimal(value.magnitude)
+    }
+
+    /// The decimal digits of `value`, at least `minimumDigits` of them (leading zeros), written
+    /// from the last: one division by 10 a digit rather than one by a power of ten and one by 10.
+    private mutating func decimal(_ value: UInt64, minimumDigits: Int = 1) {
+        var length = 1
+        var rest = value / 10
+        while rest > 0 {
+            length &+= 1
+            rest /= 10
+        }
+        length = max(length, minimumDigits)
+        reserve(length)
+        rest = value
+        var at = count &+ length
+        while at > count {
+            at &-= 1
+            storage[at] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        }
+        count &+= length
     }
 
     mutating func bool(_ value: Bool) {
@@ -292,18 +305,21 @@ struct JSONLine: ~Copyable {
 
     // MARK: - Members
 
+    @inline(__always)
     mutating func member(_ name: StaticString, _ value: String?) {
         guard let value else { return }
         key(name)
         string(value)
     }
 
+    @inline(__always)
     mutating func member(_ name: StaticString, _ value: Double?) {
         guard let value else { return }
         key(name)
         number(value)
     }
 
+    @inline(__always)
     mutating func member(_ name: StaticString, _ value: Int?) {
         guard let value else { return }
         key(name)
