@@ -2,14 +2,14 @@
 /// 0x20, found eight at a time: what ``RequestReader`` skips over in a string and what the filter's
 /// writer escapes.
 ///
-/// `@inlinable`: the writer calls it for every string across the module boundary, and the call,
-/// not inlined, cost it 150 instructions a line (callgrind).
+/// Not `@inlinable`: the writer calls ``firstEscapable(in:count:)`` across the module boundary, and
+/// inlining it there saved 50 instructions a line (callgrind), not worth the exposure.
 package enum JSONStringScan {
     /// Whether any of eight bytes (a word loaded from memory) is a control character, `"` or `\`.
     ///
     /// The usual word-at-a-time tests for a byte below 0x20 and for a zero byte after XOR with each
     /// character, combined before the one branch.
-    @inlinable @inline(__always)
+    @inline(__always)
     package static func needsEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
@@ -21,9 +21,9 @@ package enum JSONStringScan {
 
     /// The offset of the first control character, `"` or `\` in the bytes, if any: 16 bytes at a
     /// time (two words), then 8, then the word that ends the bytes, then one at a time from where a
-    /// word had one. (`SIMD16<UInt8>` comparisons compiled to a loop over the lanes here, and the
-    /// filter's strings cost six times as much.)
-    @inlinable @inline(__always)
+    /// word had one. (`SIMD16<UInt8>` comparisons compiled to calls and a loop over the lanes
+    /// here, and the filter's strings cost five times as much.)
+    @inline(__always)
     package static func firstEscapable(in base: UnsafePointer<UInt8>, count: Int) -> Int? {
         var index = 0
         let raw = UnsafeRawPointer(base)

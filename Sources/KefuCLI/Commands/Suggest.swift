@@ -91,7 +91,7 @@ struct Suggest: ParsableCommand {
     /// Answers a line and hands the answer to `body`.
     ///
     /// Lent to `body` rather than returned: a returned record (the whole ``Suggestion`` inline) was
-    /// copied into the caller and the original destroyed, about 1,800 instructions a line (callgrind).
+    /// copied into the caller and the original destroyed, about 1,500 instructions a line (callgrind).
     private static func answer(
         _ line: InputLine, rules: RuleSet, store: ConversationStore, settings: Settings,
         _ body: (borrowing SuggestRecord) -> Void
@@ -151,7 +151,7 @@ struct Suggest: ParsableCommand {
         // Plain text, decided on the bytes: a "{" character starts with the byte "{", and what the
         // loop above skipped, spaces and tabs, are the characters dropped below, or the start of a
         // longer one (a space and a combining mark) that stops both at a byte that is not "{". The
-        // characters' way cost 1,500 instructions a plain line (callgrind) for the same answer.
+        // characters' way cost 1,700 instructions a plain line (callgrind) for the same answer.
         guard start < bytes.endIndex, bytes[start] == UInt8(ascii: "{") else { return SuggestRequest(text: decoded) }
         let trimmed = decoded.drop { $0 == " " || $0 == "\t" }
         guard trimmed.first == "{" else { return SuggestRequest(text: decoded) }

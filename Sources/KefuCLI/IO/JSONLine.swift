@@ -12,7 +12,9 @@ import KefuRules
 /// The buffer is its own memory rather than a `[UInt8]`, and the comma state a bit set rather than
 /// a `[Bool]` stack: an answer is about 40 keys and 15 strings, and with the array's uniqueness and
 /// capacity checks on every append the writer cost 20,000 instructions a line (callgrind), a fifth
-/// of the filter's work outside `suggest`. Strings are scanned for bytes to escape 8 at a time.
+/// of the filter's work outside `suggest`; 12,000 after that change. Now a string with nothing to
+/// escape is checked 16 bytes at a time and copied whole, and scores skip `Double.description`:
+/// about 7,600 instructions a plain answer of 635 bytes (callgrind, 3,000 lines, shipped rules).
 struct JSONLine: ~Copyable {
     private var storage: UnsafeMutablePointer<UInt8>
     private var capacity: Int
