@@ -3,7 +3,11 @@ extension RequestReader {
     /// with a surrogate pair in two `\u`, no raw control characters; `nil` for anything else.
     func string(_ value: Value) -> String? {
         let raw = UnsafeBufferPointer(rebasing: bytes[value.start..<value.end])
-        if value.kind == .simpleString { return Self.validatedString(raw) }
+        if value.kind == .simpleString {
+            guard isKnownUTF8 else { return Self.validatedString(raw) }
+            // Bytes of a line the caller validated, and no escapes: UTF-8 as they are.
+            return unsafe String(copying: UTF8Span(unchecked: raw.span))
+        }
         var utf8: [UInt8] = []
         utf8.reserveCapacity(raw.count)
         var index = 0

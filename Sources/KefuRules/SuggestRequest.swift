@@ -129,11 +129,22 @@ public struct SuggestRequest: Sendable, Hashable {
         try bytes.withUnsafeBufferPointer { buffer throws(Problem) in try decode(buffer) }
     }
 
+    /// Reads a JSON request from bytes the caller has checked are UTF-8 (see ``decode(_:)-(Span<UInt8>)``).
+    package static func decode(_ bytes: Span<UInt8>, isKnownUTF8: Bool) throws(Problem) -> SuggestRequest {
+        try bytes.withUnsafeBufferPointer { buffer throws(Problem) in try decode(buffer, isKnownUTF8: isKnownUTF8) }
+    }
+
     /// Reads a JSON request from bytes in memory (see ``decode(_:)-(Span<UInt8>)``).
-    package static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(Problem) -> SuggestRequest {
+    ///
+    /// - Parameter isKnownUTF8: The caller has checked that the bytes are UTF-8 (as `kefu suggest`
+    ///   does for every line): the text is then not checked a second time.
+    package static func decode(_ bytes: UnsafeBufferPointer<UInt8>, isKnownUTF8: Bool = false) throws(Problem)
+        -> SuggestRequest
+    {
         switch RequestReader.encoding(of: bytes) {
         case .utf8(let byteOrderMarkLength):
-            return try RequestReader.request(in: UnsafeBufferPointer(rebasing: bytes[byteOrderMarkLength...]))
+            return try RequestReader.request(
+                in: UnsafeBufferPointer(rebasing: bytes[byteOrderMarkLength...]), isKnownUTF8: isKnownUTF8)
         case .other:
             // UTF-16 or UTF-32: JSONDecoder converts it to UTF-8 first. Rare enough to leave to it.
             return try decodeWithFoundation(Data(buffer: bytes))

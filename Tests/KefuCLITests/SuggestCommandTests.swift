@@ -107,6 +107,26 @@ import Testing
         #expect(records[5]["text"] as? String == "\u{A0}{\"text\":\"尺码\"}")
     }
 
+    /// The filter reuses its line and output buffers: a line's answer is the same after a long line
+    /// (a grown buffer, a long error, an explanation) as when it is the only line.
+    @Test func eachAnswerIsTheSameAfterAnyLineAsAlone() throws {
+        let lines = [
+            #"{"id":"long","text":""# + String(repeating: "这件背心L号多长？能包邮吗", count: 300) + #""}"#,
+            "包邮吗",
+            #"{"id":2,"text":"尺码\"多长\"","conversation":"c1","time":1700000000}"#,
+            "{bad json " + String(repeating: "x", count: 5_000),
+            "",
+            #"{"id":3.25,"text":"L码"}"#,
+        ]
+        for arguments in [["suggest", "--rules", Self.rules], ["suggest", "--rules", Self.rules, "--explain"]] {
+            let together = try KefuProcess.run(arguments, input: lines.joined(separator: "\n") + "\n")
+            #expect(together.status == 0)
+            var alone: [String] = []
+            for line in lines { alone += try KefuProcess.run(arguments, input: line + "\n").lines }
+            #expect(together.lines == alone)
+        }
+    }
+
     @Test func interactiveUseAnswersEachLineBeforeTheNext() throws {
         let kefu = try InteractiveKefu(["suggest", "--rules", Self.rules])
         let first = try #require(kefu.ask("尺码"))

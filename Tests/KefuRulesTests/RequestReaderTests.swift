@@ -287,6 +287,32 @@ import Testing
         #expect(fromSpan == SuggestRequest(text: "包邮吗", id: .number(7), time: 1.5))
     }
 
+    /// `kefu suggest` validates a line before reading it and tells the reader so, which then does not
+    /// check a string without escapes again: the same answer for every input in valid UTF-8.
+    @Test func bytesKnownToBeUTF8ReadTheSame() {
+        var random = SplitMix64(seed: 0x7574_6638)
+        var inputs = Self.cases.map(\.bytes)
+        for round in 0..<20_000 {
+            var bytes = RequestMutator.request(&random)
+            for _ in 0..<(round % 3) { RequestMutator.mutate(&bytes, &random) }
+            inputs.append(bytes)
+        }
+        var checked = 0
+        var differences: [String] = []
+        for bytes in inputs where (try? UTF8Span(validating: bytes.span)) != nil {
+            let known = Self.outcome { () throws(SuggestRequest.Problem) in
+                try SuggestRequest.decode(bytes.span, isKnownUTF8: true)
+            }
+            let checking = Self.outcome { () throws(SuggestRequest.Problem) in try SuggestRequest.decode(Data(bytes)) }
+            if known != checking, differences.count < 10 {
+                differences.append("\(bytes)\n  known UTF-8: \(known)\n  checked:     \(checking)")
+            }
+            checked += 1
+        }
+        #expect(checked > 10_000)
+        #expect(differences.isEmpty, "\(differences.joined(separator: "\n"))")
+    }
+
     /// Valid requests, then broken ones: a fixed seed, so that a failure can be replayed.
     @Test func randomMutationsReadAsJSONDecoderDid() {
         var random = SplitMix64(seed: 0x6B65_6675)
