@@ -72,6 +72,32 @@ import Testing
         #expect(result.lines[1].contains("\"size\""))
     }
 
+    /// `--explain` cut each evidence's text over its offsets in the normalized text: where NFKC
+    /// made the text longer (`ǋ` is two letters, `㎝` is `cm`) it read past the original and
+    /// trapped, and elsewhere it gave a span other than `original`. The text is the original over
+    /// `original`.
+    @Test func explainedEvidenceIsTheOriginalTextOverItsOffsets() throws {
+        let messages = ["ｈｅǋｌｌｏ，這件背心Ｌ號多長？能包郵嗎㎝", "㎝㎝㎝ ǋǋǋ 包郵嗎", "那個…… 今天發貨嗎？？？", "ﷺ 尺码多大"]
+        let result = try KefuProcess.run(["suggest", "--explain"], input: messages.joined(separator: "\n") + "\n")
+        #expect(result.status == 0)
+        #expect(result.lines.count == messages.count)
+        var checked = 0
+        for (message, line) in zip(messages, result.lines) {
+            let answer = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let utf16 = Array(message.utf16)
+            for intent in answer["intents"] as? [[String: Any]] ?? [] {
+                for evidence in intent["evidence"] as? [[String: Any]] ?? [] {
+                    let original = try #require(evidence["original"] as? [Int])
+                    #expect(original[0] >= 0 && original[0] <= original[1] && original[1] <= utf16.count)
+                    let expected = String(decoding: utf16[original[0]..<original[1]], as: UTF16.self)
+                    #expect(evidence["text"] as? String == expected, "\(message): \(evidence)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked >= 3)
+    }
+
     /// `--format text` put a whole-number id through `Int64(_:)`, which trapped on 1e300.
     @Test func hugeNumberIDsInTextFormat() throws {
         let input = #"{"id":1e300,"text":"尺码"}"# + "\n" + #"{"id":12345678901234567890,"text":"尺码"}"# + "\n"

@@ -60,6 +60,7 @@ import Testing
         let text = Normalizer().normalize("165㎝")
         #expect(text.originalText(in: text.originalRange(of: 3..<5)) == "㎝")
         #expect(text.originalText(in: text.originalRange(of: 3..<4)) == "㎝")
+        #expect(text.originalText(in: 2..<1_000) == text.originalText(in: 2..<text.original.utf16.count))  // clamped, no trap
     }
 
     @Test func originSkipsCollapsedSpaces() {

@@ -69,8 +69,11 @@ public struct NormalizedText: Sendable, Hashable {
     /// - Returns: That part of the original message.
     public func originalText(in range: Range<Int>) -> String {
         let utf16 = original.utf16
-        let lower = utf16.index(utf16.startIndex, offsetBy: range.lowerBound)
-        let upper = utf16.index(lower, offsetBy: range.count)
+        // Offsets past either end are clamped: a wrong range gives a short text, never a trap.
+        let count = utf16.count
+        let bounded = min(max(0, range.lowerBound), count)..<min(max(0, range.upperBound), count)
+        let lower = utf16.index(utf16.startIndex, offsetBy: bounded.lowerBound)
+        let upper = utf16.index(lower, offsetBy: bounded.count)
         return String(decoding: Array(utf16[lower..<upper]), as: UTF16.self)
     }
 

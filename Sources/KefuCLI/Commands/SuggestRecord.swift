@@ -43,14 +43,14 @@ struct SuggestRecord: ~Copyable {
     /// An intent's evidence as written: the matcher, its weight, a text, and the UTF-16 offsets in
     /// the original message of what it matched.
     ///
-    /// The text is the original message over the evidence's offsets in the *normalized* text, as the
-    /// filter has always written it (not over `original`: where normalizing changed lengths, as in a
-    /// run of `...`, the two differ). Kept so that the output stays byte-identical.
+    /// The text is the original message over `original`, so that the two always agree (until
+    /// session 5 it was cut over the evidence's offsets in the *normalized* text, which gave the
+    /// wrong span where normalizing changed lengths, and crashed where it made the text longer).
     static func evidence(_ evidence: Evidence, in analysis: Analysis) -> (
         matcher: String, weight: Double, text: String, original: Range<Int>
     ) {
         let original = analysis.text.originalRange(of: evidence.range)
-        return (evidence.matcher, evidence.weight, analysis.text.originalText(in: evidence.range), original)
+        return (evidence.matcher, evidence.weight, analysis.text.originalText(in: original), original)
     }
 }
 
