@@ -206,7 +206,6 @@ struct FactSheet {
         self.askedSize = slots.size ?? slots.shoeSize.map(Fact.number) ?? advice?.size
     }
 
-    private var shop: ShopProfile { rules.shop }
 
     /// The value of a fact, or `nil` when the message, product or shop lacks it.
     mutating func value(_ key: FactKey) -> String? {
@@ -232,7 +231,8 @@ struct FactSheet {
     }
 
     private func compute(_ fact: NamedFact) -> String? {
-        if let value = Fact.shopValue(fact, shop: shop) { return value }
+        // `rules.shop.x` reads one field of the profile; a copy of the profile (a local, a
+        // computed property) would retain and release every field of it.
         switch fact {
         case .product, .productName: return item?.product.name
         case .productPrice: return item.map { Fact.number($0.product.price) }
@@ -263,20 +263,20 @@ struct FactSheet {
         case .stockSizes: return item.flatMap { joined($0.product.sizesInStock) }
         case .stockCount: return item.map { String($0.product.stockCount(size: askedSize, colour: slots.colour)) }
         case .shippingCourier:
-            if let asked = slots.courier, shop.couriers.contains(asked) { return asked }
-            return shop.couriers.first
+            if let asked = slots.courier, rules.shop.couriers.contains(asked) { return asked }
+            return rules.shop.couriers.first
         case .shippingDays:
             if let region = slots.region {
-                if let days = shop.regionDays[region] { return days }
-                if let entry = shop.regionDays.sorted(by: { $0.key < $1.key })
+                if let days = rules.shop.regionDays[region] { return days }
+                if let entry = rules.shop.regionDays.sorted(by: { $0.key < $1.key })
                     .first(where: { $0.key.hasPrefix(region) || region.hasPrefix($0.key) })
                 {
                     return entry.value
                 }
             }
-            return shop.deliveryDays
+            return rules.shop.deliveryDays
         case .shopName, .shopAgent, .shippingCouriers, .shippingCutoff, .shippingExcluded, .shippingExpress, .shippingFee, .shippingExpressExtra, .returnsDays, .returnsShipping, .returnsExchange, .bargainCoupon, .bargainGift, .bargainFreeShippingFrom, .paymentMethods, .paymentCODFee, .paymentInvoice:
-            return nil  // Fact.shopValue answered
+            return Fact.shopValue(fact, shop: rules.shop) ?? nil
         }
     }
 

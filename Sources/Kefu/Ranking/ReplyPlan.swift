@@ -10,6 +10,10 @@ final class ReplyPlan: Sendable {
     let priorityFactor: Double
     /// `"; facts: a, b"`, the template's facts for a suggestion's `because`, or empty.
     let factsNote: String
+    /// The reasons of a suggestion's `because` that the reply alone decides, written once
+    /// (see ``RuleSet`` `because`): the intent and a space before the score, and the category
+    /// and material conditions after it.
+    let because: BecauseParts
     /// The template with the shop's facts written in: texts, and the facts a message decides.
     let parts: [Part]
     /// The facts a message decides that the template fills, for ``canFill(from:)``.
@@ -19,6 +23,8 @@ final class ReplyPlan: Sendable {
     let isFillable: Bool
     /// The reply's id.
     let id: String
+    /// The id of the intent the reply answers.
+    let intent: String
     /// The other conditions, as authored.
     let conditions: ReplyDefinition.Conditions
 
@@ -72,8 +78,39 @@ final class ReplyPlan: Sendable {
         priorityFactor = 0.5 + 0.5 * Double(min(100, max(0, reply.priority))) / 100
         conditions = reply.conditions
         id = reply.id
+        intent = reply.intent
         let facts = reply.template.facts
         factsNote = facts.isEmpty ? "" : "; facts: " + facts.joined(separator: ", ")
+        because = BecauseParts(reply, factsNote: factsNote)
+    }
+
+    /// The fixed pieces of a `because`: `"size 0.96; category 背心, L in stock; facts: chart.衣长"`
+    /// is `head`, the score, `reasons`, then the parts a message decides (the size in stock, free
+    /// shipping, the bargaining turn) and the facts note; with none of those, `tail` is all that
+    /// follows the score.
+    struct BecauseParts: Sendable {
+        /// The intent id and a space.
+        let head: String
+        /// `"; category 背心, material 羊毛"`, or empty.
+        let reasons: String
+        /// `reasons` and the facts note, for a reply without reasons a message decides.
+        let tail: String
+
+        init(_ reply: ReplyDefinition, factsNote: String) {
+            head = reply.intent + " "
+            var reasons = ""
+            var count = 0
+            if let category = reply.conditions.category {
+                reasons += (count == 0 ? "; category " : ", category ") + category
+                count += 1
+            }
+            if let material = reply.conditions.material {
+                reasons += (count == 0 ? "; material " : ", material ") + material
+                count += 1
+            }
+            self.reasons = reasons
+            tail = reasons + factsNote
+        }
     }
 
     /// Whether every fact the template names is present and not empty, so that

@@ -97,24 +97,26 @@ extension RuleSet {
 
     /// Why a reply was offered: `"size 0.96; category 背心, L in stock; facts: chart.衣长"`.
     private func because(_ plan: ReplyPlan, intent: IntentMatch, facts: FactSheet, bargainTurn: Int) -> String {
-        var text = intent.id
-        text.reserveCapacity(48 + plan.factsNote.utf8.count)
-        text += " "
-        text += Fact.number((intent.score * 100).rounded() / 100)
+        let parts = plan.because
+        let score = Fact.number((intent.score * 100).rounded() / 100)
+        // A reply is offered for its own intent, whose id was written into `head` once.
+        let head = intent.id == plan.intent ? parts.head : intent.id + " "
+        let conditions = plan.conditions
+        // The reply's fixed reasons were written once; most replies need only the score between.
+        guard conditions.inStock != nil || conditions.freeShipping != nil || conditions.bargainTurn != nil else {
+            var text = head
+            text.reserveCapacity(head.utf8.count + score.utf8.count + parts.tail.utf8.count)
+            text += score
+            text += parts.tail
+            return text
+        }
+        var text = head
+        text.reserveCapacity(48 + head.utf8.count + parts.tail.utf8.count)
+        text += score
+        text += parts.reasons
         // Each reason after "; ", the next ones after ", " (no local function: one that captured
         // `text` would have its accesses checked at run time).
-        var reasons = 0
-        let conditions = plan.conditions
-        if let category = conditions.category {
-            text += reasons == 0 ? "; category " : ", category "
-            text += category
-            reasons += 1
-        }
-        if let material = conditions.material {
-            text += reasons == 0 ? "; material " : ", material "
-            text += material
-            reasons += 1
-        }
+        var reasons = (conditions.category == nil ? 0 : 1) + (conditions.material == nil ? 0 : 1)
         if let inStock = conditions.inStock, let size = facts.askedSize {
             text += reasons == 0 ? "; " : ", "
             text += size
