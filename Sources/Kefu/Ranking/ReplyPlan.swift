@@ -126,6 +126,8 @@ final class ReplyPlan: Sendable {
     /// The text with every fact filled, or `nil` when a fact is missing or empty.
     func fill(from facts: inout FactSheet) -> String? {
         guard isFillable else { return nil }
+        // Most replies name no fact of the message: their text was written whole at load.
+        if parts.count == 1, case .text(let text) = parts[0] { return text }
         var result = ""
         result.reserveCapacity(192)  // a reply of ~60 Chinese characters, without regrowing
         for part in parts {
