@@ -47,4 +47,35 @@ import Testing
         }
         #expect(differing.isEmpty, "first differences: \(differing.prefix(5).map { String($0, radix: 16) })")
     }
+
+    /// One call over several ranges gives each range's table, one after the other.
+    @Test func rangesOneAfterAnother() {
+        func build(_ firsts: [UInt32], _ counts: [Int32]) -> [UInt32] {
+            var table = [UInt32](repeating: 0, count: Int(counts.reduce(0, +)))
+            _ = table.withUnsafeMutableBufferPointer {
+                cicu_build_fold_table(firsts, counts, Int32(firsts.count), $0.baseAddress, 0)
+            }
+            return table
+        }
+        #expect(build([0x4E00, 0x20000], [0x5200, 0x100]) == build([0x4E00], [0x5200]) + build([0x20000], [0x100]))
+    }
+
+    /// The NFKC table, with ICU's quick check read from its property ranges, is the one asking
+    /// `unorm2_quickCheck` per character gives.
+    @Test func nfkcTableMatchesPerCharacterQuickCheck() {
+        func build(exhaustive: Bool) -> ([Int32], Int32) {
+            var table = [Int32](repeating: 0, count: 0x10000)
+            let count = table.withUnsafeMutableBufferPointer {
+                cicu_build_nfkc_table($0.baseAddress, 0x10000, exhaustive ? 1 : 0)
+            }
+            return (table, count)
+        }
+        let (fast, fastCount) = build(exhaustive: false)
+        let (slow, slowCount) = build(exhaustive: true)
+        #expect(fastCount == slowCount)
+        #expect(fastCount > 50_000)
+        let differing = (0..<0x10000).filter { fast[$0] != slow[$0] }
+        #expect(differing.isEmpty, "first differences: \(differing.prefix(5).map { String($0, radix: 16) })")
+    }
 }
+

@@ -29,7 +29,9 @@ int32_t cicu_nfkc_mapped(const uint16_t *src, int32_t length, uint16_t *dst, int
 /// `unorm2_hasBoundaryBefore`: nothing before `c` can change how it normalizes, nor `c` what comes
 /// before it) and that form is one non-surrogate unit; -1 otherwise. A text made only of such
 /// characters normalizes character by character. Returns how many are set, or -1 on error.
-int32_t cicu_build_nfkc_table(int32_t *table, int32_t count);
+/// Unless `exhaustive`, ICU's quick check is read from its NFKC_Quick_Check ranges rather than asked
+/// per character (the same table; the tests compare the two).
+int32_t cicu_build_nfkc_table(int32_t *table, int32_t count, int32_t exhaustive);
 
 /// 1 when NFKC leaves the code point `c` as it is and `c` has a normalization boundary before it
 /// (so it normalizes on its own, to itself, in any text); 0 otherwise. For supplementary characters.

@@ -93,7 +93,7 @@ struct CharacterTable: Sendable {
         foldedCount = changed
 
         var nfkc = [Int32](repeating: -1, count: 0x10000)
-        _ = nfkc.withUnsafeMutableBufferPointer { cicu_build_nfkc_table($0.baseAddress, 0x10000) }
+        _ = nfkc.withUnsafeMutableBufferPointer { cicu_build_nfkc_table($0.baseAddress, 0x10000, 0) }
         var simple = [UInt32](repeating: Self.notSimple, count: 0x10000)
         var simpleCount = 0
         for c in 0..<0x10000 where nfkc[c] >= 0 {
