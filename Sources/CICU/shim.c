@@ -6,6 +6,9 @@
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/uscript.h>
+#include <unicode/uset.h>
+#include <unicode/ures.h>
+#include <unicode/udata.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
@@ -153,9 +156,33 @@ int32_t cicu_nfkc_mapped(const uint16_t *src, int32_t length, uint16_t *dst, int
     return out;
 }
 
-int32_t cicu_build_nfkc_table(int32_t *table, int32_t count) {
+int32_t cicu_build_nfkc_table(int32_t *table, int32_t count, int32_t exhaustive) {
     const UNormalizer2 *nfkc = nfkc_instance();
     if (nfkc == NULL || count > 0x10000) return -1;
+    /* ICU's quick check of one character is its NFKC_Quick_Check property: rather than ask
+       unorm2_quickCheck per character (12 M instructions over the BMP), mark the ranges ICU lists
+       as No or Maybe, and ask ICU to normalize only those (the tests compare the two ways). */
+    uint8_t *notYes = NULL;
+    if (!exhaustive) {
+        notYes = calloc((size_t)count, 1);
+        if (notYes == NULL) return -1;
+        static const UNormalizationCheckResult values[] = {UNORM_NO, UNORM_MAYBE};
+        for (size_t v = 0; v < sizeof values / sizeof values[0]; v++) {
+            UErrorCode status = U_ZERO_ERROR;
+            USet *set = uset_openEmpty();
+            uset_applyIntPropertyValue(set, UCHAR_NFKC_QUICK_CHECK, values[v], &status);
+            for (int32_t k = 0; U_SUCCESS(status) && k < uset_getItemCount(set); k++) {
+                UChar32 start, end;
+                if (uset_getItem(set, k, &start, &end, NULL, 0, &status) != 0) continue;  /* a string */
+                for (UChar32 c = start; c <= end && c < count; c++) notYes[c] = 1;
+            }
+            uset_close(set);
+            if (U_FAILURE(status)) {
+                free(notYes);
+                return -1;
+            }
+        }
+    }
     int32_t simple = 0;
     for (int32_t c = 0; c < count; c++) {
         table[c] = -1;
@@ -163,7 +190,7 @@ int32_t cicu_build_nfkc_table(int32_t *table, int32_t count) {
         UChar in[1] = {(UChar)c};
         UChar out[32];
         UErrorCode status = U_ZERO_ERROR;
-        if (unorm2_quickCheck(nfkc, in, 1, &status) == UNORM_YES && U_SUCCESS(status)) {
+        if (notYes != NULL ? !notYes[c] : unorm2_quickCheck(nfkc, in, 1, &status) == UNORM_YES && U_SUCCESS(status)) {
             table[c] = c;
             simple++;
             continue;
@@ -175,6 +202,7 @@ int32_t cicu_build_nfkc_table(int32_t *table, int32_t count) {
             simple++;
         }
     }
+    free(notYes);
     return simple;
 }
 
@@ -197,12 +225,69 @@ int32_t cicu_nfkc(const uint16_t *src, int32_t length, uint16_t *dst, int32_t ca
     return U_FAILURE(status) ? -1 : n;
 }
 
-static UTransliterator *open_t2s(void) {
+static const char *const t2s_id = "Traditional-Simplified";
+
+/* Opens the transliterator by its ID through ICU's registry: the first open in a process builds
+   the whole registry (about 1,000 IDs; 138 M of the 167 M instructions this call cost, callgrind). */
+static UTransliterator *open_t2s_through_registry(void) {
     UErrorCode status = U_ZERO_ERROR;
     UChar id[32];
-    u_uastrcpy(id, "Traditional-Simplified");
+    u_uastrcpy(id, t2s_id);
     UTransliterator *t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
     return U_FAILURE(status) ? NULL : t;
+}
+
+/* Opens the same transliterator from its rules, found in ICU's data the way ICU's registry finds
+   them (translit root, RuleBasedTransliteratorIDs: an `alias` names another ID, a `file` holds the
+   rules and their direction), without building the registry for every other ID: about 30 M
+   instructions instead of 167 M. ICU stays the source of truth (its data, its rule parser); the
+   tests compare the rules of the two transliterators. Anything unexpected goes through the registry. */
+static UTransliterator *open_t2s(void) {
+    UErrorCode status = U_ZERO_ERROR;
+    UResourceBundle *root = ures_openDirect(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "translit", "root", &status);
+    UResourceBundle *ids = ures_getByKey(root, "RuleBasedTransliteratorIDs", NULL, &status);
+    UResourceBundle *entry = NULL, *file = NULL;
+    UTransliterator *t = NULL;
+    char key[64];
+    strcpy(key, t2s_id);
+    for (int hops = 0; hops < 4 && U_SUCCESS(status) && t == NULL; hops++) {
+        entry = ures_getByKey(ids, key, entry, &status);
+        UErrorCode aliasStatus = U_ZERO_ERROR;
+        int32_t length = 0;
+        const UChar *alias = ures_getStringByKey(entry, "alias", &length, &aliasStatus);
+        if (U_SUCCESS(aliasStatus)) {
+            if (length <= 0 || length >= (int32_t)sizeof key) break;
+            u_austrncpy(key, alias, length);
+            key[length] = 0;
+            continue;
+        }
+        file = ures_getByKey(entry, "file", file, &status);
+        const UChar *rules = ures_getStringByKey(file, "resource", &length, &status);
+        int32_t directionLength = 0;
+        const UChar *direction = ures_getStringByKey(file, "direction", &directionLength, &status);
+        if (U_FAILURE(status) || directionLength <= 0) break;
+        UTransDirection dir = direction[0] == u'R' ? UTRANS_REVERSE : UTRANS_FORWARD;
+        UChar id[32];
+        u_uastrcpy(id, t2s_id);
+        UErrorCode openStatus = U_ZERO_ERROR;
+        t = utrans_openU(id, -1, dir, rules, length, NULL, &openStatus);
+        if (U_FAILURE(openStatus)) t = NULL;
+        break;
+    }
+    ures_close(file);
+    ures_close(entry);
+    ures_close(ids);
+    ures_close(root);
+    return t != NULL ? t : open_t2s_through_registry();
+}
+
+int32_t cicu_t2s_rules(int32_t throughRegistry, uint16_t *rules, int32_t capacity) {
+    UTransliterator *t = throughRegistry ? open_t2s_through_registry() : open_t2s();
+    if (t == NULL) return -1;
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t length = utrans_toRules(t, 0, (UChar *)rules, capacity, &status);
+    utrans_close(t);
+    return U_FAILURE(status) ? -1 : length;
 }
 
 static _Thread_local UTransliterator *t2s_per_thread = NULL;
@@ -217,69 +302,52 @@ int32_t cicu_transliterate_t2s(const uint16_t *src, int32_t length, uint16_t *ds
     return U_FAILURE(status) ? -1 : textLength;
 }
 
-/* Marks marks[c - first] for every character in [first, first + count) on the source side of a
-   rule of `t` ("臺灣 > 台湾;" marks 臺 and 灣). Returns 1 when the rules are plain pairs (no sets,
-   variables, contexts, quoting or nested transliterators), so that a character left unmarked is
-   one no rule can change; 0 otherwise (then nothing can be skipped). */
-static int mark_rule_sources(UTransliterator *t, uint32_t first, uint8_t *marks, int32_t count) {
-    UErrorCode status = U_ZERO_ERROR;
-    int32_t length = utrans_toRules(t, 0, NULL, 0, &status);
-    if (status != U_BUFFER_OVERFLOW_ERROR || length <= 0) return 0;
-    UChar *rules = malloc(((size_t)length + 1) * sizeof(UChar));
-    if (rules == NULL) return 0;
-    status = U_ZERO_ERROR;
-    utrans_toRules(t, 0, rules, length + 1, &status);
-    int plain = U_SUCCESS(status);
-    int source = 1;  /* before the '>' of the current rule */
-    for (int32_t i = 0; plain && i < length;) {
-        UChar32 c;
-        U16_NEXT(rules, i, length, c);
-        switch (c) {
-        case '>': source = 0; break;
-        case ';': source = 1; break;
-        case '[': case ']': case '$': case ':': case '{': case '}': case '\\': case '\'': case '|':
-        case '@': case '&': case '<': case '=': case '^': case '#': case '!': case '(': case ')':
-        case '*': case '+': case '?': case '.':
-            plain = 0;
-            break;
-        default:
-            if (source && c >= (UChar32)first && c < (UChar32)first + count) marks[c - (UChar32)first] = 1;
-        }
-    }
-    free(rules);
-    return plain;
-}
-
-int32_t cicu_build_fold_table(uint32_t first, uint32_t *table, int32_t count, int32_t exhaustive) {
-    UTransliterator *t = open_t2s();
+int32_t cicu_build_fold_table(const uint32_t *firsts, const int32_t *counts, int32_t ranges, uint32_t *table,
+                              int32_t options) {
+    UTransliterator *t = (options & CICU_FOLD_THROUGH_REGISTRY) ? open_t2s_through_registry() : open_t2s();
     if (t == NULL) return -1;
-    /* Transliterating one character costs ~20,000 instructions: only the few thousand that a
-       rule names are asked, not every Han character (~150 ms per process otherwise). */
-    uint8_t *marks = exhaustive ? NULL : calloc((size_t)count, 1);
-    int skip = marks != NULL && mark_rule_sources(t, first, marks, count);
-    int32_t changed = 0;
-    for (int32_t i = 0; i < count; i++) {
-        UChar32 c = (UChar32)(first + (uint32_t)i);
-        UChar32 result = u_foldCase(c, U_FOLD_CASE_DEFAULT);
-        int named = !skip || (result >= (UChar32)first && result < (UChar32)first + count && marks[result - (UChar32)first]);
-        if (named && uscript_getScript(result, &(UErrorCode){U_ZERO_ERROR}) == USCRIPT_HAN) {
-            UChar buffer[8];
-            int32_t len = 0;
-            U16_APPEND_UNSAFE(buffer, len, result);
-            int32_t limit = len;
-            UErrorCode status = U_ZERO_ERROR;
-            utrans_transUChars(t, buffer, &len, 8, 0, &limit, &status);
-            if (U_SUCCESS(status) && len > 0) {
-                UChar32 single;
-                int32_t used = 0;
-                U16_NEXT_UNSAFE(buffer, used, single);
-                if (used == len) result = single;
-            }
+    /* Transliterating one character costs a few thousand instructions: only the few thousand
+       characters that ICU says the transliterator may modify (its source set, by contract: a
+       character outside it is left as it is) are asked, not every Han character. One bit per
+       code point. */
+    uint8_t *named = NULL;
+    if (!(options & CICU_FOLD_EXHAUSTIVE)) {
+        UErrorCode status = U_ZERO_ERROR;
+        USet *source = uset_openEmpty();
+        utrans_getSourceSet(t, 0, source, &status);
+        named = U_SUCCESS(status) ? calloc((UCHAR_MAX_VALUE + 1) / 8, 1) : NULL;
+        for (int32_t k = 0; named != NULL && k < uset_getItemCount(source); k++) {
+            UChar32 start, end;
+            if (uset_getItem(source, k, &start, &end, NULL, 0, &status) != 0) continue;  /* a string */
+            for (UChar32 c = start; c <= end; c++) named[c >> 3] |= (uint8_t)(1u << (c & 7));
         }
-        table[i] = (uint32_t)result;
-        if (result != c) changed++;
+        uset_close(source);
     }
-    free(marks);
+    int32_t changed = 0;
+    for (int32_t range = 0, i = 0; range < ranges; range++) {
+        for (int32_t k = 0; k < counts[range]; k++, i++) {
+            UChar32 c = (UChar32)(firsts[range] + (uint32_t)k);
+            UChar32 result = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+            int asked = named == NULL || (named[result >> 3] >> (result & 7) & 1);
+            if (asked && uscript_getScript(result, &(UErrorCode){U_ZERO_ERROR}) == USCRIPT_HAN) {
+                UChar buffer[8];
+                int32_t len = 0;
+                U16_APPEND_UNSAFE(buffer, len, result);
+                int32_t limit = len;
+                UErrorCode status = U_ZERO_ERROR;
+                utrans_transUChars(t, buffer, &len, 8, 0, &limit, &status);
+                if (U_SUCCESS(status) && len > 0) {
+                    UChar32 single;
+                    int32_t used = 0;
+                    U16_NEXT_UNSAFE(buffer, used, single);
+                    if (used == len) result = single;
+                }
+            }
+            table[i] = (uint32_t)result;
+            if (result != c) changed++;
+        }
+    }
+    free(named);
     utrans_close(t);
     return changed;
 }
@@ -305,4 +373,71 @@ uint32_t cicu_char_class(uint32_t cp) {
     if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK)
         flags |= CICU_CLASS_MARK;
     return flags;
+}
+
+typedef struct {
+    uint16_t *table;
+    int32_t count;
+} class_table;
+
+static UBool add_type_classes(const void *context, UChar32 start, UChar32 limit, UCharCategory type) {
+    const class_table *classes = context;
+    uint32_t mask = U_MASK(type), flags = 0;
+    if (mask & U_GC_L_MASK) flags |= CICU_CLASS_LETTER;  /* u_isalpha */
+    if (type == U_DECIMAL_DIGIT_NUMBER) flags |= CICU_CLASS_DIGIT;  /* u_isdigit */
+    if (mask & U_GC_P_MASK) flags |= CICU_CLASS_PUNCT;  /* u_ispunct */
+    if (type == U_CONTROL_CHAR) flags |= CICU_CLASS_SPACE;
+    if (mask & (U_GC_SM_MASK | U_GC_SC_MASK | U_GC_SK_MASK | U_GC_SO_MASK)) flags |= CICU_CLASS_SYMBOL;
+    if (mask & (U_GC_MN_MASK | U_GC_ME_MASK | U_GC_MC_MASK)) flags |= CICU_CLASS_MARK;
+    for (UChar32 c = start; c < limit && c < classes->count; c++) classes->table[c] = (uint16_t)flags;
+    return 1;
+}
+
+/* ORs `flags` into the classes of every code point below `count` in `set`; with `han`, turns a
+   letter into a Han character instead. */
+static void for_each_in_set(const USet *set, int32_t count, uint16_t *table, uint16_t flags, int han) {
+    UErrorCode status = U_ZERO_ERROR;
+    for (int32_t k = 0; k < uset_getItemCount(set); k++) {
+        UChar32 start, end;
+        if (uset_getItem(set, k, &start, &end, NULL, 0, &status) != 0 || U_FAILURE(status)) continue;
+        for (UChar32 c = start; c <= end && c < count; c++) {
+            if (!han) {
+                table[c] |= flags;
+            } else if (table[c] & CICU_CLASS_LETTER) {
+                table[c] = (uint16_t)((table[c] & ~CICU_CLASS_LETTER) | CICU_CLASS_HAN);
+            }
+        }
+    }
+}
+
+int32_t cicu_build_class_table(uint16_t *table, int32_t count) {
+    if (count < 0 || count > 0x10000) return -1;
+    class_table classes = {table, count};
+    u_enumCharTypes(add_type_classes, &classes);
+    static const struct { UProperty property; uint16_t flags; } binary[] = {
+        {UCHAR_WHITE_SPACE, CICU_CLASS_SPACE},  /* u_isUWhiteSpace */
+        {UCHAR_EXTENDED_PICTOGRAPHIC, CICU_CLASS_PICTOGRAPHIC},
+        {UCHAR_EMOJI_COMPONENT, CICU_CLASS_EMOJI_COMPONENT},
+        {UCHAR_EMOJI_MODIFIER, CICU_CLASS_EMOJI_COMPONENT},
+        {UCHAR_VARIATION_SELECTOR, CICU_CLASS_EMOJI_COMPONENT},
+        {UCHAR_REGIONAL_INDICATOR, CICU_CLASS_EMOJI_COMPONENT},
+        {UCHAR_DEFAULT_IGNORABLE_CODE_POINT, CICU_CLASS_IGNORABLE},
+        {UCHAR_BIDI_CONTROL, CICU_CLASS_IGNORABLE},
+    };
+    for (size_t k = 0; k < sizeof binary / sizeof binary[0]; k++) {
+        UErrorCode status = U_ZERO_ERROR;
+        const USet *set = u_getBinaryPropertySet(binary[k].property, &status);
+        if (U_FAILURE(status)) return -1;
+        for_each_in_set(set, count, table, binary[k].flags, 0);
+    }
+    /* A Han-script letter is Han rather than a letter (as cicu_char_class decides). */
+    UErrorCode status = U_ZERO_ERROR;
+    USet *han = uset_openEmpty();
+    uset_applyIntPropertyValue(han, UCHAR_SCRIPT, USCRIPT_HAN, &status);
+    if (U_SUCCESS(status)) for_each_in_set(han, count, table, 0, 1);
+    uset_close(han);
+    if (U_FAILURE(status)) return -1;
+    /* Surrogate code units have no classes. */
+    for (int32_t c = 0xD800; c <= 0xDFFF && c < count; c++) table[c] = 0;
+    return count;
 }

@@ -29,7 +29,9 @@ int32_t cicu_nfkc_mapped(const uint16_t *src, int32_t length, uint16_t *dst, int
 /// `unorm2_hasBoundaryBefore`: nothing before `c` can change how it normalizes, nor `c` what comes
 /// before it) and that form is one non-surrogate unit; -1 otherwise. A text made only of such
 /// characters normalizes character by character. Returns how many are set, or -1 on error.
-int32_t cicu_build_nfkc_table(int32_t *table, int32_t count);
+/// Unless `exhaustive`, ICU's quick check is read from its NFKC_Quick_Check ranges rather than asked
+/// per character (the same table; the tests compare the two).
+int32_t cicu_build_nfkc_table(int32_t *table, int32_t count, int32_t exhaustive);
 
 /// 1 when NFKC leaves the code point `c` as it is and `c` has a normalization boundary before it
 /// (so it normalizes on its own, to itself, in any text); 0 otherwise. For supplementary characters.
@@ -46,12 +48,27 @@ int32_t cicu_nfkc(const uint16_t *src, int32_t length, uint16_t *dst, int32_t ca
 /// Kept for comparison with the table the normalizer builds from it. Returns the length or -1.
 int32_t cicu_transliterate_t2s(const uint16_t *src, int32_t length, uint16_t *dst, int32_t capacity);
 
-/// Fills `table[c]` for code points `first ..< first + count` with the single code point that
-/// Traditional→Simplified then default case folding give for `c` (or `c` itself when the
-/// result is not one code point). Returns the number of entries that differ from `c`, or -1.
-/// Unless `exhaustive`, only the characters the transliterator's rules name are transliterated
-/// (the same table, when its rules are plain pairs; `exhaustive` asks every Han character).
-int32_t cicu_build_fold_table(uint32_t first, uint32_t *table, int32_t count, int32_t exhaustive);
+/// Fills `table`, for the code points of each range `firsts[r] ..< firsts[r] + counts[r]` one range
+/// after another, with the single code point that Traditional→Simplified then default case folding
+/// give for `c` (or `c` itself when the result is not one code point); one transliterator serves
+/// all the ranges. Returns the number of entries that differ from their code point, or -1.
+/// `options` (for the tests): CICU_FOLD_EXHAUSTIVE asks the transliterator about every Han
+/// character, not only those in its source set (the same table); CICU_FOLD_THROUGH_REGISTRY opens
+/// it by ID through ICU's registry rather than from its rules in ICU's data (the same transliterator).
+int32_t cicu_build_fold_table(const uint32_t *firsts, const int32_t *counts, int32_t ranges, uint32_t *table,
+                              int32_t options);
+
+#define CICU_FOLD_EXHAUSTIVE 1
+#define CICU_FOLD_THROUGH_REGISTRY 2
+
+/// The rules (`utrans_toRules`) of the "Traditional-Simplified" transliterator the fold table uses,
+/// opened from its rules in ICU's data, or by ID through ICU's registry. Returns the length, or -1.
+int32_t cicu_t2s_rules(int32_t throughRegistry, uint16_t *rules, int32_t capacity);
+
+/// Fills `table[c]` for the BMP code points `c < count` with their classes, the same as
+/// ``cicu_char_class`` (0 for surrogates), from ICU's property ranges rather than per code point.
+/// Returns `count`, or -1 on error.
+int32_t cicu_build_class_table(uint16_t *table, int32_t count);
 
 /// Character classes as bit flags (see CICU_CLASS_*), from ICU's properties.
 uint32_t cicu_char_class(uint32_t c);
