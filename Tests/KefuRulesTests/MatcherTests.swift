@@ -162,6 +162,25 @@ struct MatcherTests {
         #expect(rules.analyze(String(repeating: "x", count: 4_000) + "z").intents.isEmpty)
     }
 
+    /// Matchers wake on their anchor step (the rarer word of an `all` or `seq`), so a message hits
+    /// far fewer matchers than it has postings. Past ``IntentMatcher/bucketSortLimit`` matchers the
+    /// hits are sorted as packed keys, which once sorted the unused keys past the woken hits too.
+    @Test(arguments: [40, 1_200])
+    func wokenMatchersFireAlikeBelowAndAboveTheBucketSortLimit(intents: Int) throws {
+        var yaml = "settings:\n  threshold: 0.5\n  particles: [吗]\nintents:\n"
+        for i in 0..<intents {
+            yaml += "  - id: t\(i)\n    match:\n      - all: [词\(i), 吗]\n      - seq: [问\(i), 多少]\n"
+        }
+        let rules = try RuleSetLoader.load(files: [.init(name: "many.yaml", text: yaml)])
+        #expect(rules.matcherCount == 2 * intents)
+        for i in [0, 7, intents - 1] {
+            #expect(rules.analyze("词\(i)吗").intents.map(\.id) == ["t\(i)"])
+            #expect(rules.analyze("问\(i)多少 词\(i)吗 吗 多少").intents.map(\.id) == ["t\(i)"])
+            #expect(rules.analyze("吗 多少 吗").intents.isEmpty)
+            #expect(rules.analyze("多少问\(i)").intents.isEmpty)  // the sequence in the wrong order
+        }
+    }
+
     @Test func secondaryIntentsRankLast() throws {
         #expect(try ids("在吗？尺码怎么选") == ["anyword", "hello"])
         #expect(try ids("在吗") == ["hello"])

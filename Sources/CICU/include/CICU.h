@@ -41,6 +41,10 @@ int32_t cicu_nfkc_keeps_alone(uint32_t c);
 /// calling thread (tests compare the two).
 void cicu_set_word_boundary_cache(int32_t enabled);
 
+/// How many threads' ICU state (word break iterator, transliterator, boundary cache) has been freed
+/// because the thread ended, since the process started (for tests).
+int32_t cicu_thread_states_freed(void);
+
 /// NFKC of `src` into `dst` without an offset map (for benchmarks and checks). Returns the length or -1.
 int32_t cicu_nfkc(const uint16_t *src, int32_t length, uint16_t *dst, int32_t capacity);
 

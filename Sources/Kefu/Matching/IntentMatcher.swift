@@ -426,7 +426,7 @@ final class IntentMatcher: Sendable {
         for i in hits.indices {
             keys[i] = UInt64(hits[i].matcher) << 40 | UInt64(hits[i].first) << 20 | UInt64(i)
         }
-        Self.sortKeys(keys, 0, keys.count)
+        Self.sortKeys(keys, 0, hits.count)  // `keys` may be longer: it is sized for every posting
         for k in 0..<hits.count { sorted.initializeElement(at: k, to: hits[Int(keys[k] & 0xF_FFFF)]) }
     }
 
