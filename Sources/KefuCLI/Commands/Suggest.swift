@@ -58,7 +58,7 @@ struct Suggest: ParsableCommand {
         // about 500 instructions (callgrind), a tenth of what the filter spends outside suggest.
         let settings = Settings(
             limits: SuggestionLimits(replies: top, products: products), explain: explain, format: format)
-        for (name, fd) in inputs.sources {
+        for (_, fd) in inputs.sources {
             var reader = LineReader(fd: fd, maximumLineBytes: 1 << 20)
             while let line = reader.next() {
                 Self.answer(line, rules: rules, store: store, settings: settings) { record in
