@@ -1,6 +1,8 @@
 import Benchmark
+import Foundation
 @_spi(Measurement) import Kefu
 import KefuBenchmarkSupport
+import KefuRules
 
 // One iteration of a "/file" benchmark is the whole of Benchmarks/Data/messages.txt (12,000
 // messages); divide by the message count for per-message figures, or run KefuThroughput
@@ -60,6 +62,27 @@ let benchmarks: @Sendable () -> Void = {
         return Segmenter(lexicon: try Corpus.lexicon())
     }
 
+    // The whole pipeline on the shipped rules, per call: the malloc count is the figure to watch
+    // (each allocation and its release cost about 100 instructions).
+    Benchmark("Analyze/15-char message", configuration: perMessage) { (benchmark: Benchmark, rules: RuleSet) in
+        let message = Corpus.fifteenCharacterMessage
+        for _ in benchmark.scaledIterations {
+            blackHole(rules.analyze(message))
+        }
+    } setup: { () throws -> RuleSet in
+        try shippedRules()
+    }
+
+    Benchmark("Suggest/15-char message", configuration: perMessage) { (benchmark: Benchmark, rules: RuleSet) in
+        let message = Corpus.fifteenCharacterMessage
+        let product = rules.catalog.products.first?.id
+        for _ in benchmark.scaledIterations {
+            blackHole(rules.suggest(message, product: product))
+        }
+    } setup: { () throws -> RuleSet in
+        try shippedRules()
+    }
+
     Benchmark("TraditionalToSimplified/utrans", configuration: file) { (_: Benchmark, messages: [String]) in
         for message in messages {
             blackHole(Normalizer.simplifiedByTransliterator(message))
@@ -77,4 +100,10 @@ let benchmarks: @Sendable () -> Void = {
         _ = Normalizer.foldedCodePointCount  // builds the table outside the measurement
         return messages
     }
+}
+
+/// The shipped rule set (the repository's Rules/), loaded and compiled once per benchmark.
+private func shippedRules() throws -> RuleSet {
+    try RuleSetLoader.load(
+        directory: Corpus.benchmarksDirectory.deletingLastPathComponent().appendingPathComponent("Rules").path)
 }
