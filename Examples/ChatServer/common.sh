@@ -1,6 +1,55 @@
-# Shell functions shared by smoke.sh, load.sh and scale-out.sh (sourced, not run).
+# Shell functions shared by smoke.sh, load.sh and scale-out.sh (sourced, not run): failing,
+# installing a tool, the temporary directory and what is stopped and shown on exit, building and
+# starting the server.
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# use_work_dir NAME: makes the temporary directory WORK (kefu-NAME.XXXXXX under $TMPDIR or /tmp)
+# and arranges the script's exit, however it comes (INT and TERM exit with 130): the processes
+# named with stop_on_exit are stopped, the logs named with show_on_failure are printed when the
+# script failed, WORK is removed, and the script's status is kept.
+use_work_dir() {
+    WORK=$(mktemp -d "${TMPDIR:-/tmp}/kefu-$1.XXXXXX")
+    trap clean_up_on_exit EXIT
+    trap 'exit 130' INT TERM
+}
+STOP_ON_EXIT=()
+SHOW_ON_FAILURE=()
+
+# stop_on_exit VARIABLE…: on exit, stop (see stop) the pid each variable holds then, in this order;
+# a variable may name an array element (PIDS[kefu-a]), and one that is empty or unset is skipped.
+stop_on_exit() { STOP_ON_EXIT+=("$@"); }
+
+# show_on_failure LINES FILE…: on a failed exit, print the last LINES lines of each FILE not empty.
+show_on_failure() {
+    local lines=$1 file
+    shift
+    for file in "$@"; do SHOW_ON_FAILURE+=("$lines:$file"); done
+}
+
+clean_up_on_exit() {
+    local status=$? variable entry
+    for variable in ${STOP_ON_EXIT[@]+"${STOP_ON_EXIT[@]}"}; do stop "${!variable:-}"; done
+    if [ "$status" -ne 0 ]; then
+        for entry in ${SHOW_ON_FAILURE[@]+"${SHOW_ON_FAILURE[@]}"}; do
+            [ -s "${entry#*:}" ] || continue
+            echo "--- $(basename "${entry#*:}") (last ${entry%%:*} lines) ---" >&2
+            tail -n "${entry%%:*}" "${entry#*:}" >&2
+        done
+    fi
+    rm -rf "$WORK"
+    exit "$status"
+}
+
+# print_usage: the running script's header comment, from its second line to `set -euo`.
+print_usage() {
+    sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'
+}
+
+# random_token: 32 hex digits from /dev/urandom (a reload token).
+random_token() {
+    od -An -N16 -tx1 /dev/urandom | tr -d ' \n'
+}
 
 # need_package COMMAND PACKAGE: apt-get install the Debian package when the command is missing
 # (as root, or through passwordless sudo).

@@ -28,14 +28,15 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-# fail, need_package, stop, build_release_server, server_port
+# fail, need_package, use_work_dir, stop_on_exit, show_on_failure, print_usage, random_token, stop,
+# build_release_server, server_port
 . "$HERE/common.sh"
 DURATION=180
 CONNECTIONS=16
 BROKEN_EVERY=5
 
 usage() {
-    sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'
+    print_usage
     cat <<'EOF'
 
 Options:
@@ -60,28 +61,15 @@ done
 [[ "$DURATION" =~ ^[0-9]+$ ]] && [ "$DURATION" -ge 5 ] || { echo "load.sh: --duration must be 5 or more seconds, not '$DURATION'" >&2; exit 64; }
 [[ "$CONNECTIONS" =~ ^[0-9]+$ ]] && [ "$CONNECTIONS" -ge 1 ] || { echo "load.sh: --connections must be 1 or more, not '$CONNECTIONS'" >&2; exit 64; }
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/kefu-load.XXXXXX")
+use_work_dir load
 SERVER_PID="" WRK_PID="" PROBE_PID=""
+stop_on_exit WRK_PID PROBE_PID SERVER_PID
+show_on_failure 30 "$WORK/server.err"
 FAILURES=()
 
 check() {  # check CONDITION-STATUS WHAT: record a failed check, go on to print the rest
     if [ "$1" -ne 0 ]; then FAILURES+=("$2"); echo "FAIL  $2"; else echo "ok    $2"; fi
 }
-
-cleanup() {
-    local status=$?
-    stop "$WRK_PID"
-    stop "$PROBE_PID"
-    stop "$SERVER_PID"
-    if [ "$status" -ne 0 ] && [ -s "$WORK/server.err" ]; then
-        echo "--- server log (last 30 lines) ---" >&2
-        tail -n 30 "$WORK/server.err" >&2
-    fi
-    rm -rf "$WORK"
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
 need_package wrk wrk
 need_package curl curl
@@ -91,7 +79,7 @@ echo "building kefu-server (release; the first build takes several minutes)…"
 build_release_server "$WORK/build.log"
 
 cp -R "$ROOT/Rules" "$WORK/rules"
-TOKEN=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+TOKEN=$(random_token)
 KEFU_RELOAD_TOKEN="$TOKEN" LOG_LEVEL=info "$BIN" --host 127.0.0.1 --port 0 --rules "$WORK/rules" --name load \
     </dev/null >"$WORK/server.out" 2>"$WORK/server.err" &
 SERVER_PID=$!

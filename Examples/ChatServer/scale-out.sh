@@ -23,7 +23,8 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-# fail, need_package, stop, build_release_server, server_port
+# fail, need_package, use_work_dir, stop_on_exit, show_on_failure, print_usage, build_release_server,
+# server_port
 . "$HERE/common.sh"
 CONVERSATIONS=3000
 RULES=${KEFU_RULES:-$ROOT/Rules}
@@ -32,35 +33,23 @@ while [ $# -gt 0 ]; do
     case "$1" in
     --conversations) CONVERSATIONS=${2:?--conversations needs a number}; shift 2 ;;
     --conversations=*) CONVERSATIONS=${1#*=}; shift ;;
-    -h | --help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) print_usage; exit 0 ;;
     *) echo "scale-out.sh: unknown option '$1' (see --help)" >&2; exit 64 ;;
     esac
 done
 [[ "$CONVERSATIONS" =~ ^[0-9]+$ ]] && [ "$CONVERSATIONS" -ge 30 ] \
     || { echo "scale-out.sh: --conversations must be 30 or more, not '$CONVERSATIONS'" >&2; exit 64; }
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/kefu-scale-out.XXXXXX")
+use_work_dir scale-out
 NAMES=(kefu-a kefu-b kefu-c)
 declare -A PIDS=() PORTS=()
 NGINX_PID=""
-
-
-cleanup() {
-    local status=$?
-    stop "$NGINX_PID"
-    for name in "${NAMES[@]}"; do stop "${PIDS[$name]:-}"; done
-    if [ "$status" -ne 0 ]; then
-        for log in "$WORK"/kefu-*.err "$WORK/nginx/error.log"; do
-            [ -s "$log" ] || continue
-            echo "--- $(basename "$log") (last 15 lines) ---" >&2
-            tail -n 15 "$log" >&2
-        done
-    fi
-    rm -rf "$WORK"
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+stop_on_exit NGINX_PID
+for name in "${NAMES[@]}"; do
+    stop_on_exit "PIDS[$name]"
+    show_on_failure 15 "$WORK/$name.err"
+done
+show_on_failure 15 "$WORK/nginx/error.log"
 
 PATH="$PATH:/usr/sbin:/sbin"  # nginx lives in /usr/sbin, which a non-root PATH may lack
 need_package nginx nginx

@@ -10,26 +10,15 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-# fail, need_package, stop, server_port
+# fail, need_package, use_work_dir, stop_on_exit, show_on_failure, random_token, server_port
 . "$HERE/common.sh"
 RULES=${1:-${KEFU_RULES:-$ROOT/Rules}}
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/kefu-smoke.XXXXXX")
+use_work_dir smoke
 SERVER_PID=""
+stop_on_exit SERVER_PID
+show_on_failure 40 "$WORK/server.err"
 
 pass() { echo "ok    $*"; }
-
-cleanup() {
-    local status=$?
-    stop "$SERVER_PID"
-    if [ "$status" -ne 0 ] && [ -s "$WORK/server.err" ]; then
-        echo "--- server log (last 40 lines) ---" >&2
-        tail -n 40 "$WORK/server.err" >&2
-    fi
-    rm -rf "$WORK"
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
 need_package curl curl  # the only tool needed besides swift
 
@@ -42,7 +31,7 @@ BIN="$(swift build --package-path "$HERE" ${EXTRA[@]+"${EXTRA[@]}"} --show-bin-p
 [ -x "$BIN" ] || fail "no executable at $BIN"
 
 # Start on a free port: --port 0 lets the kernel choose; the server prints the port it got.
-TOKEN=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+TOKEN=$(random_token)
 echo "starting kefu-server with rules $RULES"
 KEFU_RELOAD_TOKEN="$TOKEN" "$BIN" --host 127.0.0.1 --port 0 --rules "$RULES" --name smoke \
     --request-timeout 2 --idle-timeout 3 </dev/null >"$WORK/server.out" 2>"$WORK/server.err" &

@@ -1,9 +1,6 @@
 /// The bytes a JSON string cannot hold as they are, `"`, `\` and the control characters below
-/// 0x20, found eight at a time: what ``RequestReader`` skips over in a string and what the filter's
-/// writer escapes.
-///
-/// Not `@inlinable`: the writer calls ``firstEscapable(in:count:)`` across the module boundary, and
-/// inlining it there saved 50 instructions a line (callgrind), not worth the exposure.
+/// 0x20, found eight at a time: what ``RequestReader`` skips over in a string and what
+/// ``JSONLine`` escapes.
 package enum JSONStringScan {
     /// Whether any of eight bytes (a word loaded from memory) is a control character, `"` or `\`.
     ///

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kefu
+import KefuRules
 
 /// `kefu segment`: normalize and segment messages, one a line.
 struct Segment: ParsableCommand {

@@ -94,9 +94,9 @@ struct Suggest: ParsableCommand {
     /// copied into the caller and the original destroyed, about 1,500 instructions a line (callgrind).
     private static func answer(
         _ line: InputLine, rules: RuleSet, store: ConversationStore, settings: Settings,
-        _ body: (borrowing SuggestRecord) -> Void
+        _ body: (borrowing SuggestResponse) -> Void
     ) {
-        var warnings: [SuggestRecord.Problem] = []
+        var warnings: [SuggestResponse.Problem] = []
         let request: SuggestRequest
         let text: String
         do throws(SuggestRequest.Problem) {
@@ -107,19 +107,16 @@ struct Suggest: ParsableCommand {
             }
             let (prepared, isTruncated) = try request.prepared(for: rules)
             text = prepared
-            if isTruncated {
-                warnings.append(.init(code: "truncated",
-                                      message: "message cut to its first \(SuggestRequest.maximumCharacters) characters"))
-            }
+            if isTruncated { warnings.append(.messageTruncated) }
         } catch {
-            body(SuggestRecord(id: error.id, error: .init(code: error.code, message: error.message)))
+            body(SuggestResponse(error))
             return
         }
         let time = request.time ?? Date().timeIntervalSince1970
         let suggestion = store.suggest(text, rules: rules, product: request.product, conversation: request.conversation,
                                        limits: settings.limits, time: time)
-        body(SuggestRecord(id: request.id, text: text, suggestion: suggestion, explain: settings.explain,
-                           warnings: warnings))
+        body(SuggestResponse(id: request.id, text: text, suggestion: suggestion, explain: settings.explain,
+                             warnings: warnings))
     }
 
     /// The request on a line: a JSON object when the line's first character after spaces and tabs is
@@ -127,7 +124,7 @@ struct Suggest: ParsableCommand {
     ///
     /// A JSON line in valid UTF-8 (nearly every one) is read from the line's bytes where they are,
     /// without making a `String` of the line or a `Data` for the reader.
-    static func request(in line: InputLine, warnings: inout [SuggestRecord.Problem]) throws(SuggestRequest.Problem)
+    static func request(in line: InputLine, warnings: inout [SuggestResponse.Problem]) throws(SuggestRequest.Problem)
         -> SuggestRequest
     {
         let bytes = line.bytes

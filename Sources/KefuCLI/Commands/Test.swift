@@ -135,8 +135,3 @@ struct Test: ParsableCommand {
         text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
     }
 }
-
-/// Three decimals, as the reports print figures.
-func format(_ value: Double) -> String {
-    String(format: "%.3f", value)
-}

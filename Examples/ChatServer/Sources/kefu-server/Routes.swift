@@ -31,24 +31,25 @@ extension ChatServer {
     func suggest(_ request: Request, context: ChatContext) async -> Response {
         let start = ContinuousClock.now
         var log: Logger.Metadata = [:]
-        let (status, answer) = await answer(request, log: &log)
+        let (status, body) = await answer(request, log: &log)
         log["status"] = "\(status.code)"
         log["latency_ms"] = "\(milliseconds(since: start))"
         context.logger.info("suggest", metadata: log)
-        return json(status, answer, context: context)
+        return json(status, line: body, context: context)
     }
 
-    private func answer(_ request: Request, log: inout Logger.Metadata) async -> (HTTPResponse.Status, SuggestResponse) {
+    /// The status and the body of the answer: a ``SuggestResponse`` as a JSON line.
+    private func answer(_ request: Request, log: inout Logger.Metadata) async -> (HTTPResponse.Status, [UInt8]) {
         let body: ByteBuffer
         do {
             body = try await request.body.collect(upTo: ServerConfig.maximumBodyBytes)
         } catch is NIOTooManyBytesError {
             log["error"] = "too-large"
-            return (.contentTooLarge, SuggestResponse(SuggestRequest.Problem(
-                code: "too-large", message: "the body is larger than \(ServerConfig.maximumBodyBytes) bytes")))
+            let message = "the body is larger than \(ServerConfig.maximumBodyBytes) bytes"
+            return (.contentTooLarge, errorLine(code: "too-large", message: message))
         } catch {
             log["error"] = "unreadable-body"
-            return (.badRequest, SuggestResponse(SuggestRequest.Problem(code: "unreadable-body", message: "the body could not be read")))
+            return (.badRequest, errorLine(code: "unreadable-body", message: "the body could not be read"))
         }
         let rules = live.current  // one rule set for the whole request, even if a reload lands meanwhile
         do throws(SuggestRequest.Problem) {
@@ -60,21 +61,18 @@ extension ChatServer {
                 query: request.uri.queryParameters[values: "conversation"].map(String.init), requestID: message.id)
             let (text, isTruncated) = try message.prepared(
                 for: rules, maximumIDBytes: ServerConfig.maximumConversationIDBytes)
-            var warnings: [SuggestResponse.Problem] = []
-            if isTruncated {
-                warnings.append(.init(code: "truncated",
-                                      message: "message cut to its first \(SuggestRequest.maximumCharacters) characters"))
-            }
+            let warnings: [SuggestResponse.Problem] = isTruncated ? [.messageTruncated] : []
             let suggestion = conversations.suggest(
                 text, rules: rules, product: message.product, conversation: message.conversation,
                 limits: SuggestionLimits(), time: message.time ?? Date().timeIntervalSince1970)
             log["intents"] = "\(suggestion.intents.map(\.id).joined(separator: ","))"
             log["replies"] = "\(suggestion.replies.count)"
             if config.logText { log["text"] = "\(text)" }
-            return (.ok, SuggestResponse(id: message.id, text: text, suggestion: suggestion, warnings: warnings))
+            let response = SuggestResponse(id: message.id, text: text, suggestion: suggestion, warnings: warnings)
+            return (.ok, response.jsonLine())
         } catch {
             log["error"] = "\(error.code)"
-            return (.badRequest, SuggestResponse(error))
+            return (.badRequest, SuggestResponse(error).jsonLine())
         }
     }
 
@@ -83,7 +81,7 @@ extension ChatServer {
     func reload(_ request: Request, context: ChatContext) async -> Response {
         guard let token = config.reloadToken else {
             context.logger.warning("reload refused: KEFU_RELOAD_TOKEN is not set")
-            return json(.forbidden, ErrorResponse(
+            return json(.forbidden, line: errorLine(
                 code: "reload-disabled", message: "reloading over HTTP is disabled (KEFU_RELOAD_TOKEN is not set)"),
                         context: context)
         }
@@ -91,7 +89,8 @@ extension ChatServer {
             constantTimeEqual(authorization.dropFirst("Bearer ".count).trimmingCharacters(in: .whitespaces), token)
         else {
             context.logger.warning("reload refused: missing or wrong bearer token")
-            return json(.forbidden, ErrorResponse(code: "forbidden", message: "a valid 'Authorization: Bearer' token is needed"),
+            return json(.forbidden,
+                        line: errorLine(code: "forbidden", message: "a valid 'Authorization: Bearer' token is needed"),
                         context: context)
         }
         switch await reload(trigger: "POST /reload", logger: context.logger) {
@@ -105,14 +104,27 @@ extension ChatServer {
     }
 }
 
-/// A JSON response with sorted keys, carrying the request id the log lines carry.
+/// A JSON response with sorted keys from a value `JSONEncoder` writes (health, reloading).
 private func json(_ status: HTTPResponse.Status, _ value: some Encodable, context: ChatContext) -> Response {
-    var data = (try? JSONEncoder.sorted.encode(value)) ?? Data(#"{"error":{"code":"internal","message":"encoding failed"}}"#.utf8)
+    guard var data = try? JSONEncoder.sorted.encode(value) else {
+        return json(status, line: errorLine(code: "internal", message: "encoding failed"), context: context)
+    }
     data.append(0x0A)
-    return Response(
+    return json(status, line: data, context: context)
+}
+
+/// A JSON response whose body is `line` (a JSON object and a newline), carrying the request id the
+/// log lines carry.
+private func json(_ status: HTTPResponse.Status, line: some Sequence<UInt8>, context: ChatContext) -> Response {
+    Response(
         status: status,
         headers: [.contentType: "application/json; charset=utf-8", .requestID: context.id],
-        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        body: ResponseBody(byteBuffer: ByteBuffer(bytes: line)))
+}
+
+/// An answer that is only an error, `{"error": {"code", "message"}}`, as `kefu suggest` writes one.
+private func errorLine(code: String, message: String) -> [UInt8] {
+    SuggestResponse(id: nil, error: .init(code: code, message: message)).jsonLine()
 }
 
 private func milliseconds(since start: ContinuousClock.Instant) -> String {

@@ -2,67 +2,10 @@ import Foundation
 import Kefu
 import KefuRules
 
-// The JSON the server speaks: the same as `kefu suggest` (Sources/KefuCLI/Commands/SuggestRecord.swift,
-// MessageRequest.swift), so a client can switch between the filter and the server.
-
-// Requests are read by `KefuRules.SuggestRequest`, the type `kefu suggest` reads its JSON lines
-// with: one definition of the input, its error codes and its limits.
-
-/// The answer of `POST /suggest`: a suggestion, or `{"id", "error"}`. Absent fields are left out.
-struct SuggestResponse: Encodable {
-    struct Problem: Encodable {
-        var code: String
-        var message: String
-    }
-
-    struct IntentRecord: Encodable {
-        var id: String
-        var score: Double
-    }
-
-    struct ReplyRecord: Encodable {
-        var id: String
-        var intent: String
-        var text: String
-        var score: Double
-        var because: String
-    }
-
-    struct ProductRecord: Encodable {
-        var id: String
-        var name: String
-        var score: Double
-        var because: String
-    }
-
-    var id: SuggestRequest.ID?
-    var text: String?
-    var intents: [IntentRecord]?
-    var slots: Slots?
-    var replies: [ReplyRecord]?
-    var products: [ProductRecord]?
-    var product: String?
-    var warnings: [Problem]?
-    var error: Problem?
-
-    init(_ problem: SuggestRequest.Problem) {
-        id = problem.id
-        error = Problem(code: problem.code, message: problem.message)
-    }
-
-    init(id: SuggestRequest.ID?, text: String, suggestion: Suggestion, warnings: [Problem]) {
-        self.id = id
-        self.text = text
-        intents = suggestion.intents.map { IntentRecord(id: $0.id, score: $0.score) }
-        slots = suggestion.slots
-        replies = suggestion.replies.map {
-            ReplyRecord(id: $0.id, intent: $0.intent, text: $0.text, score: $0.score, because: $0.because)
-        }
-        products = suggestion.products.map { ProductRecord(id: $0.id, name: $0.name, score: $0.score, because: $0.because) }
-        product = suggestion.productID
-        self.warnings = warnings.isEmpty ? nil : warnings
-    }
-}
+// The JSON the server speaks. Requests are read by `KefuRules.SuggestRequest` and answers written
+// by `KefuRules.SuggestResponse`, the types `kefu suggest` reads and writes its JSON lines with: one
+// definition of the input, the answer, the error codes and the limits, so that a client can switch
+// between the filter and the server. What follows is the server's own: health and reloading.
 
 /// `GET /health`, and the answer of a reload that worked.
 struct HealthResponse: Encodable {
@@ -119,17 +62,8 @@ struct ReloadFailure: Error, Encodable {
     }
 }
 
-/// An answer that is only an error: `{"error": {"code", "message"}}`.
-struct ErrorResponse: Encodable {
-    var error: SuggestResponse.Problem
-
-    init(code: String, message: String) {
-        error = .init(code: code, message: message)
-    }
-}
-
 extension JSONEncoder {
-    /// Sorted keys, slashes unescaped: the same bytes as `kefu suggest`.
+    /// Sorted keys, slashes unescaped: the health and reload answers in the style of `SuggestResponse`.
     static var sorted: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -2,7 +2,7 @@ import Foundation
 
 extension JSONEncoder {
     /// Sorted keys, slashes unescaped: deterministic output.
-    static var sorted: JSONEncoder {
+    package static var sorted: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder

@@ -1,6 +1,4 @@
-import KefuRules
-
-/// A hand-written JSON writer for the filter's output lines.
+/// A hand-written JSON writer for ``SuggestResponse``: the lines of `kefu suggest` and a server's bodies.
 ///
 /// Hand-written rather than `JSONEncoder`: profiling `kefu suggest` over 60,000 messages showed
 /// JSONEncoder taking a third of the run (its generic boxing and dictionary of keys per record),
@@ -15,7 +13,7 @@ import KefuRules
 /// of the filter's work outside `suggest`; 12,000 after that change. Now a string with nothing to
 /// escape is checked 16 bytes at a time and copied whole, and scores skip `Double.description`:
 /// about 7,600 instructions a plain answer of 635 bytes (callgrind, 3,000 lines, shipped rules).
-struct JSONLine: ~Copyable {
+package struct JSONLine: ~Copyable {
     private var storage: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     /// Bytes written.
@@ -25,7 +23,7 @@ struct JSONLine: ~Copyable {
     /// Objects and arrays open.
     private var depth = 0
 
-    init() {
+    package init() {
         capacity = 1_024
         storage = .allocate(capacity: capacity)
     }
@@ -35,18 +33,18 @@ struct JSONLine: ~Copyable {
     }
 
     /// Calls `body` with the bytes written so far (valid only during the call).
-    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    package func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         try body(UnsafeBufferPointer(start: storage, count: count))
     }
 
-    mutating func reset() {
+    package mutating func reset() {
         count = 0
         needsComma = 0
         depth = 0
     }
 
     /// Ends the line (after the outermost object).
-    mutating func newline() {
+    package mutating func newline() {
         append(0x0A)
     }
 

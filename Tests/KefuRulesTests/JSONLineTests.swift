@@ -1,10 +1,9 @@
 import Foundation
 import Testing
 
-@testable import KefuCLI
-import KefuRules
+@testable import KefuRules
 
-/// The filter's hand-written JSON writer against what it replaces: `Double.description` for
+/// The hand-written JSON writer of ``SuggestResponse`` against what it replaces: `Double.description` for
 /// numbers, `JSONEncoder` for strings, and a fresh writer for a reused one.
 @Suite struct JSONLineTests {
     static func written(_ body: (inout JSONLine) -> Void) -> String {
