@@ -181,6 +181,26 @@ struct MatcherTests {
         }
     }
 
+    /// With thousands of matchers and a message that hits few postings, the woken matchers are
+    /// kept in a small hash set rather than a bitmap over every matcher: the same firings.
+    @Test func wokenMatchersAmongThousandsFireAlikeThroughTheHashedSet() throws {
+        let intents = 4_000
+        var yaml = "intents:\n"
+        for i in 0..<intents {
+            yaml += "  - id: t\(i)\n    match:\n      - all: [甲\(i), 乙\(i)]\n      - seq: [丙\(i), 丁\(i)]\n"
+        }
+        let rules = try RuleSetLoader.load(files: [.init(name: "many.yaml", text: yaml)])
+        #expect(rules.matcherCount == 2 * intents)
+        for i in [0, 7, 1_234, intents - 1] {
+            let j = (i + 1) % intents
+            #expect(rules.analyze("甲\(i)乙\(i)").intents.map(\.id) == ["t\(i)"])
+            #expect(rules.analyze("丙\(i)丁\(i)").intents.map(\.id) == ["t\(i)"])
+            #expect(Set(rules.analyze("乙\(i)甲\(i)，丙\(j)丁\(j)").intents.map(\.id)) == ["t\(i)", "t\(j)"])
+            #expect(rules.analyze("甲\(i)乙\(j)").intents.isEmpty)  // one step of each of two matchers
+            #expect(rules.analyze("丁\(i)丙\(i)").intents.isEmpty)  // the sequence in the wrong order
+        }
+    }
+
     @Test func secondaryIntentsRankLast() throws {
         #expect(try ids("在吗？尺码怎么选") == ["anyword", "hello"])
         #expect(try ids("在吗") == ["hello"])

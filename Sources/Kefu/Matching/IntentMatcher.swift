@@ -126,7 +126,7 @@ final class IntentMatcher: Sendable {
     ///
     /// Every per-message buffer (symbols, gap counts, hits, sort keys, the tokens each firing
     /// used) is sized by a first pass (the hits of every posting, a bound on those of the woken
-    /// matchers) and lives on the stack: matching allocates nothing,
+    /// matchers) and lives on the stack (up to 1 KB each; a long message's go to the heap),
     /// and no closure captures mutable state (which would cost a dynamic exclusivity check per
     /// access).
     func withFirings<R>(in text: NormalizedText, tokens: [Token], _ body: (Firings) -> R) -> R {
@@ -142,16 +142,18 @@ final class IntentMatcher: Sendable {
             let clause = UnsafeMutableBufferPointer(rebasing: scratch[(2 * n + 1)...])
             let (hitCount, poolSize) = scan(text, tokens, symbols: symbols, counted: counted, clause: clause)
             let measures = Measures(counted: UnsafeBufferPointer(counted), clause: UnsafeBufferPointer(clause))
-            return withUnsafeTemporaryAllocation(of: Hit.self, capacity: 2 * hitCount) { hitScratch in
-                let found = collectHits(tokens, symbols: UnsafeBufferPointer(symbols),
-                                        into: UnsafeMutableBufferPointer(rebasing: hitScratch[0..<hitCount]))
-                let hits = UnsafeMutableBufferPointer(rebasing: hitScratch[0..<found])
-                let sorted = UnsafeMutableBufferPointer(rebasing: hitScratch[hitCount..<(hitCount + found)])
-                return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: hitCount) { keys in
-                    Self.sort(UnsafeBufferPointer(hits), keys: keys, into: sorted, tokenCount: n, matcherCount: matchers.count)
+            // Separate buffers, each sized as tightly as known when it is made: a temporary
+            // allocation over 1 KB goes to the heap (a malloc and a free a message).
+            return withUnsafeTemporaryAllocation(of: Hit.self, capacity: hitCount) { hitScratch in
+                let found = collectHits(tokens, symbols: UnsafeBufferPointer(symbols), into: hitScratch)
+                let hits = UnsafeBufferPointer(rebasing: hitScratch[0..<found])
+                return withUnsafeTemporaryAllocation(of: Hit.self, capacity: found) { sorted in
+                    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: found) { keys in
+                        Self.sort(hits, keys: keys, into: sorted, tokenCount: n, matcherCount: matchers.count)
+                    }
                     return withUnsafeTemporaryAllocation(of: Int32.self, capacity: poolSize + regexes.count * n) { pool in
-                        withUnsafeTemporaryAllocation(of: Firings.Record.self, capacity: hitCount + regexes.count) { records in
-                            let count = fire(UnsafeBufferPointer(hits), sorted: UnsafeBufferPointer(sorted), text: text,
+                        withUnsafeTemporaryAllocation(of: Firings.Record.self, capacity: found + regexes.count) { records in
+                            let count = fire(hits, sorted: UnsafeBufferPointer(sorted), text: text,
                                              tokens: tokens, measures: measures, pool: pool, records: records)
                             return body(Firings(records: UnsafeBufferPointer(rebasing: records[0..<count]),
                                                 pool: UnsafeBufferPointer(pool)))
@@ -253,23 +255,72 @@ final class IntentMatcher: Sendable {
 
     /// The second pass: the hits of the woken matchers (see ``Posting/anchor``), in the order
     /// found (by token; phrases after words). Returns how many there are.
+    ///
+    /// The woken matchers are a bitmap over all matchers when clearing it costs little next to
+    /// the postings hit; with tens of thousands of matchers (clearing 30,000 bits was 3,800 of a
+    /// 15-character message's 31,000 instructions) they are a small hash set sized by the
+    /// postings hit instead, which costs nothing per matcher that was not hit.
     private func collectHits(
         _ tokens: [Token], symbols: UnsafeBufferPointer<Int32>, into hits: UnsafeMutableBufferPointer<Hit>
     ) -> Int {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (matchers.count + 63) / 64) { woken in
-            woken.initialize(repeating: 0)
-            forEachPosting(tokens, symbols: symbols) { posting, _, _ in
-                if posting.anchor { woken[Int(posting.matcher) >> 6] |= 1 << UInt64(posting.matcher & 63) }
+        guard !hits.isEmpty else { return 0 }
+        let words = (matchers.count + 63) / 64
+        let h: Int
+        if words <= max(32, hits.count) {
+            h = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { woken in
+                woken.initialize(repeating: 0)
+                forEachPosting(tokens, symbols: symbols) { posting, _, _ in
+                    if posting.anchor { woken[Int(posting.matcher) >> 6] |= 1 << UInt64(posting.matcher & 63) }
+                }
+                return collect(tokens, symbols: symbols, into: hits) { matcher in
+                    woken[Int(matcher) >> 6] & 1 << UInt64(matcher & 63) != 0
+                }
             }
-            var h = 0
-            forEachPosting(tokens, symbols: symbols) { posting, first, last in
-                guard woken[Int(posting.matcher) >> 6] & 1 << UInt64(posting.matcher & 63) != 0 else { return }
-                hits.initializeElement(at: h, to: Hit(matcher: posting.matcher, step: posting.step, first: first, last: last))
-                h += 1
+        } else {
+            // Open addressing, at most half full: one slot per posting hit, twice over.
+            let bits = max(4, Int.bitWidth - (2 * hits.count - 1).leadingZeroBitCount)
+            h = withUnsafeTemporaryAllocation(of: Int32.self, capacity: 1 << bits) { woken in
+                woken.initialize(repeating: -1)
+                let mask = woken.count - 1
+                forEachPosting(tokens, symbols: symbols) { posting, _, _ in
+                    guard posting.anchor else { return }
+                    var slot = Self.slot(of: posting.matcher, bits: bits)
+                    while woken[slot] >= 0 && woken[slot] != posting.matcher { slot = (slot + 1) & mask }
+                    woken[slot] = posting.matcher
+                }
+                return collect(tokens, symbols: symbols, into: hits) { matcher in
+                    var slot = Self.slot(of: matcher, bits: bits)
+                    while woken[slot] >= 0 {
+                        if woken[slot] == matcher { return true }
+                        slot = (slot + 1) & mask
+                    }
+                    return false
+                }
             }
-            precondition(h <= hits.count, "the hit count of the first pass")
-            return h
         }
+        precondition(h <= hits.count, "the hit count of the first pass")
+        return h
+    }
+
+    /// A matcher's home slot in a table of 2^`bits` (Fibonacci hashing).
+    @inline(__always)
+    private static func slot(of matcher: Int32, bits: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: matcher)) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+    }
+
+    /// Writes the hits of the postings whose matcher `isWoken` says is woken; returns how many.
+    @inline(__always)
+    private func collect(
+        _ tokens: [Token], symbols: UnsafeBufferPointer<Int32>, into hits: UnsafeMutableBufferPointer<Hit>,
+        isWoken: (Int32) -> Bool
+    ) -> Int {
+        var h = 0
+        forEachPosting(tokens, symbols: symbols) { posting, first, last in
+            guard isWoken(posting.matcher) else { return }
+            hits.initializeElement(at: h, to: Hit(matcher: posting.matcher, step: posting.step, first: first, last: last))
+            h += 1
+        }
+        return h
     }
 
     /// Calls `body` with every posting a message hits and its first and last token: each token's
@@ -371,14 +422,16 @@ final class IntentMatcher: Sendable {
             for (k, hit) in order.enumerated() { sorted.initializeElement(at: k, to: hit.element) }
             return
         }
-        if matcherCount <= Self.bucketSortLimit {
+        if matcherCount <= Self.bucketSortLimit, hits.count <= Int(UInt16.max) {
             // A rule set of a few hundred matchers: count hits per matcher, walk the matchers
             // that were hit in order through a bitmap of them, and place the hits in found order
             // (a stable bucket sort), then order each matcher's few hits by first token. No
             // comparisons, and no pass over the matchers that were not hit.
             let words = (matcherCount + 63) / 64
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { hit in
-                withUnsafeTemporaryAllocation(of: Int32.self, capacity: matcherCount) { next in
+                // Counts, then offsets, per matcher: 16 bits, so that up to 512 matchers stay
+                // within the 1 KB a temporary allocation gets on the stack.
+                withUnsafeTemporaryAllocation(of: UInt16.self, capacity: matcherCount) { next in
                     // `next[m]` is written when matcher m is first hit, and read only after.
                     hit.initialize(repeating: 0)
                     for found in hits {
@@ -391,7 +444,7 @@ final class IntentMatcher: Sendable {
                             next[m] += 1
                         }
                     }
-                    var offset: Int32 = 0
+                    var offset: UInt16 = 0
                     for w in 0..<words {
                         var word = hit[w]
                         while word != 0 {
@@ -426,7 +479,7 @@ final class IntentMatcher: Sendable {
         for i in hits.indices {
             keys[i] = UInt64(hits[i].matcher) << 40 | UInt64(hits[i].first) << 20 | UInt64(i)
         }
-        Self.sortKeys(keys, 0, hits.count)  // `keys` may be longer: it is sized for every posting
+        Self.sortKeys(keys, 0, hits.count)
         for k in 0..<hits.count { sorted.initializeElement(at: k, to: hits[Int(keys[k] & 0xF_FFFF)]) }
     }
 

@@ -96,7 +96,14 @@ public final class RuleSet: Sendable {
     ) -> (intents: [IntentMatch], candidates: [IntentMatch]) {
         guard !firings.isEmpty else { return ([], []) }
         // Firings come ordered by matcher index, and matchers are grouped by intent.
+        // Each array is made once at its final size: growing one costs a malloc and a free.
+        var intentCount = 1
+        for i in 1..<firings.count
+        where matcher.matchers[Int(firings.matcher(i))].intent != matcher.matchers[Int(firings.matcher(i - 1))].intent {
+            intentCount += 1
+        }
         var results: [(intent: Int, match: IntentMatch, first: Int32)] = []
+        results.reserveCapacity(intentCount)
         var start = 0
         while start < firings.count {
             let intent = matcher.matchers[Int(firings.matcher(start))].intent
@@ -116,8 +123,12 @@ public final class RuleSet: Sendable {
                 return a.intent < b.intent
             }
         }
+        var acceptedCount = 0
+        for result in results where result.match.score >= intents[result.intent].threshold { acceptedCount += 1 }
         var accepted: [IntentMatch] = []
+        accepted.reserveCapacity(acceptedCount)
         var below: [IntentMatch] = []
+        below.reserveCapacity(results.count - acceptedCount)
         for result in results {
             if result.match.score >= intents[result.intent].threshold {
                 accepted.append(result.match)
@@ -146,6 +157,7 @@ public final class RuleSet: Sendable {
         }
         if vetoesAll { return nil }
         var evidence: [Evidence] = []
+        evidence.reserveCapacity(range.count)
         var remaining = 1.0
         for i in range {
             let index = firings.matcher(i)

@@ -185,16 +185,20 @@ struct FactSheet {
     let advice: SizeAdvisor.Advice?
     /// The size asked about: the slot, else the advised size.
     let askedSize: String?
-    /// The values of the named facts worked out so far, in the order asked. A message asks for
-    /// a handful of the dozens of facts, so a short list beats one slot per fact to fill and to
-    /// free, and appending to it beats keeping it sorted.
-    private var cache: [(fact: Int, value: String?)] = []
+    /// The values of the named facts worked out so far, in the order asked: the first
+    /// ``cacheCount`` entries. A message asks for a handful of the dozens of facts, so a short
+    /// list beats one slot per fact to fill and to free; kept inline (no allocation), and a fact
+    /// asked for once the list is full is worked out again each time.
+    private var cache = InlineArray<16, (fact: Int, value: String?)>(repeating: (0, nil))
+    private var cacheCount = 0
     /// Bit *i*: ``NamedFact`` *i*'s value is in `cache`.
     private var known: UInt64 = 0
-    /// The chart measurements worked out so far (`衣长` → `87`): a reply and its condition
-    /// often name the same one, and each costs a row search, a hash and a number to text. The
-    /// reply plans share one string per measurement name, so names compare by identity.
-    private var charts: [(measurement: String, value: String?)] = []
+    /// The chart measurements worked out so far (`衣长` → `87`), the first ``chartCount``
+    /// entries: a reply and its condition often name the same one, and each costs a row search,
+    /// a hash and a number to text. The reply plans share one string per measurement name, so
+    /// names compare by identity.
+    private var charts = InlineArray<4, (measurement: String, value: String?)>(repeating: ("", nil))
+    private var chartCount = 0
     /// The measurements of the asked size's row of the product's size chart, once looked up.
     private var chartRow: [String: Double]??
 
@@ -211,21 +215,25 @@ struct FactSheet {
     mutating func value(_ key: FactKey) -> String? {
         switch key {
         case .chart(let measurement):
-            for known in charts where known.measurement == measurement { return known.value }
+            for i in 0..<chartCount where charts[i].measurement == measurement { return charts[i].value }
             if chartRow == nil { chartRow = .some(askedSize.flatMap { item?.product.sizeChart?.row($0)?.measurements }) }
             let value = (chartRow ?? nil)?[measurement].map(Fact.number)
-            if charts.isEmpty { charts.reserveCapacity(4) }
-            charts.append((measurement, value))
+            if chartCount < charts.count {
+                charts[chartCount] = (measurement, value)
+                chartCount += 1
+            }
             return value
         case .named(let fact):
             let bit: UInt64 = 1 << UInt64(fact.rawValue)
             if known & bit != 0 {
-                for entry in cache where entry.fact == fact.rawValue { return entry.value }
+                for i in 0..<cacheCount where cache[i].fact == fact.rawValue { return cache[i].value }
             }
             let value = compute(fact)
-            if cache.isEmpty { cache.reserveCapacity(8) }
-            cache.append((fact.rawValue, value))
-            known |= bit
+            if cacheCount < cache.count {
+                cache[cacheCount] = (fact.rawValue, value)
+                cacheCount += 1
+                known |= bit
+            }
             return value
         }
     }

@@ -101,7 +101,7 @@ final class ReplyPlan: Sendable {
             var reasons = ""
             var count = 0
             if let category = reply.conditions.category {
-                reasons += (count == 0 ? "; category " : ", category ") + category
+                reasons += "; category " + category  // the first reason
                 count += 1
             }
             if let material = reply.conditions.material {

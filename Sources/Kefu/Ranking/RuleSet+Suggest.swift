@@ -64,35 +64,42 @@ extension RuleSet {
         -> [ReplySuggestion]
     {
         guard limit > 0 else { return [] }
-        var found: [(reply: Int, intent: Int, score: Double)] = []
-        found.reserveCapacity(intents.count * limit)
-        for (rank, intent) in intents.enumerated() {
-            var perIntent = 0
-            for index in replies(for: intent.id) {
-                let plan = replyPlans[index]
-                guard holds(plan, facts: &facts, bargainTurn: bargainTurn), plan.canFill(from: &facts) else { continue }
-                // Best intent first; within an intent, higher priority first.
-                let score = intent.score * plan.priorityFactor * (rank == 0 ? 1 : 0.9)
-                found.append((index, rank, (score * 1000).rounded() / 1000))
-                perIntent += 1
-                if perIntent == limit { break }
+        // The candidates live on the stack: a few dozen bytes a message, not worth a malloc.
+        return withUnsafeTemporaryAllocation(of: (reply: Int, intent: Int, score: Double).self,
+                                             capacity: intents.count * limit) { found in
+            var count = 0
+            for (rank, intent) in intents.enumerated() {
+                var perIntent = 0
+                for index in replies(for: intent.id) {
+                    let plan = replyPlans[index]
+                    guard holds(plan, facts: &facts, bargainTurn: bargainTurn), plan.canFill(from: &facts) else { continue }
+                    // Best intent first; within an intent, higher priority first.
+                    let score = intent.score * plan.priorityFactor * (rank == 0 ? 1 : 0.9)
+                    found.initializeElement(at: count, to: (index, rank, (score * 1000).rounded() / 1000))
+                    count += 1
+                    perIntent += 1
+                    if perIntent == limit { break }
+                }
             }
+            var candidates = UnsafeMutableBufferPointer(rebasing: found[0..<count])
+            if count > 1 {
+                candidates.sort {
+                    $0.score != $1.score ? $0.score > $1.score : replyPlans[$0.reply].id < replyPlans[$1.reply].id
+                }
+            }
+            // Texts and reasons are written for the replies that are returned only.
+            var result: [ReplySuggestion] = []
+            result.reserveCapacity(min(limit, count))
+            for candidate in candidates.prefix(limit) {
+                let plan = replyPlans[candidate.reply]
+                let intent = intents[candidate.intent]
+                guard let text = plan.fill(from: &facts) else { continue }  // canFill said it would
+                result.append(ReplySuggestion(
+                    id: plan.id, intent: intent.id, text: text, score: candidate.score,
+                    because: because(plan, intent: intent, facts: facts, bargainTurn: bargainTurn)))
+            }
+            return result
         }
-        if found.count > 1 {
-            found.sort { $0.score != $1.score ? $0.score > $1.score : replyPlans[$0.reply].id < replyPlans[$1.reply].id }
-        }
-        // Texts and reasons are written for the replies that are returned only.
-        var result: [ReplySuggestion] = []
-        result.reserveCapacity(min(limit, found.count))
-        for candidate in found.prefix(limit) {
-            let plan = replyPlans[candidate.reply]
-            let intent = intents[candidate.intent]
-            guard let text = plan.fill(from: &facts) else { continue }  // canFill said it would
-            result.append(ReplySuggestion(
-                id: plan.id, intent: intent.id, text: text, score: candidate.score,
-                because: because(plan, intent: intent, facts: facts, bargainTurn: bargainTurn)))
-        }
-        return result
     }
 
     /// Why a reply was offered: `"size 0.96; category 背心, L in stock; facts: chart.衣长"`.

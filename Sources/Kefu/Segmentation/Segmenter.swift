@@ -50,7 +50,7 @@ public struct Segmenter: Sendable {
 
     private func segment(units text: UnsafeBufferPointer<UInt16>) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(text.count / 2 + 1)
+        tokens.reserveCapacity(text.count)  // at most one token a unit: one allocation, never a second
         var i = 0
         let n = text.count
         while i < n {
@@ -216,11 +216,25 @@ public struct Segmenter: Sendable {
 
     // MARK: - Latin letters and digits
 
-    private static let sizeLetters: Set<[UInt16]> = Set(
-        ["xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "xxxxl", "2xl", "3xl", "4xl", "5xl", "6xl"].map {
-            Array($0.utf16)
-        })
-    private static let measureUnits: Set<[UInt16]> = Set(["cm", "mm", "kg", "m", "g", "ml", "w", "k"].map { Array($0.utf16) })
+    /// Latin size labels and measure units, each packed into one integer by ``packedASCII(_:)``
+    /// (a run is compared without copying it into an array).
+    private static let sizeLetters: [UInt64] =
+        ["xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "xxxxl", "2xl", "3xl", "4xl", "5xl", "6xl"].map(packedASCII)
+    private static let measureUnits: [UInt64] = ["cm", "mm", "kg", "m", "g", "ml", "w", "k"].map(packedASCII)
+
+    /// Up to eight ASCII units, one byte each, in one integer; 0 for a longer or non-ASCII text.
+    private static func packedASCII<C: Collection<UInt16>>(_ units: C) -> UInt64 {
+        guard units.count <= 8 else { return 0 }
+        var key: UInt64 = 0
+        for unit in units {
+            guard unit < 0x80 else { return 0 }
+            key = key << 8 | UInt64(unit)
+        }
+        return key
+    }
+
+    private static func packedASCII(_ text: String) -> UInt64 { packedASCII(Array(text.utf16)) }
+
     /// Chinese units that stay with a number before them, longest first.
     private static let chineseUnits: [[UInt16]] = ["公斤", "千克", "厘米", "毫米", "斤", "米", "元", "块", "件", "双", "条", "个",
                                                  "套", "对", "岁", "码"].map { Array($0.utf16) }
@@ -248,15 +262,16 @@ public struct Segmenter: Sendable {
                 break
             }
         }
-        let run = Array(text[start..<j])
-        if Self.sizeLetters.contains(run) || Self.isChinaSize(run) {
+        let run = UnsafeBufferPointer(rebasing: text[start..<j])
+        let packed = Self.packedASCII(run)
+        if (packed != 0 && Self.sizeLetters.contains(packed)) || Self.isChinaSize(run) {
             return Token(.sizeLabel, start, attachSuffix(text, at: j, Self.sizeSuffixes) ?? j)
         }
         let leadingDigits = letterStart < 0 ? run.count : letterStart - start
         guard leadingDigits > 0, digitsOnly else { return Token(.latin, start, j) }
         if letterStart >= 0 {
-            let unit = Array(text[letterStart..<j])
-            return Token(Self.measureUnits.contains(unit) ? .number : .latin, start, j)
+            let unit = Self.packedASCII(UnsafeBufferPointer(rebasing: text[letterStart..<j]))
+            return Token(unit != 0 && Self.measureUnits.contains(unit) ? .number : .latin, start, j)
         }
         if !run.contains(0x2F), let end = attachSuffix(text, at: j, Self.chineseUnits) {
             return Token(text[end - 1] == 0x7801 ? .sizeLabel : .number, start, end)
@@ -275,7 +290,7 @@ public struct Segmenter: Sendable {
     }
 
     /// Chinese garment sizes: height/chest with an optional body type (`160/84a`, `175/92`).
-    private static func isChinaSize(_ run: [UInt16]) -> Bool {
+    private static func isChinaSize(_ run: UnsafeBufferPointer<UInt16>) -> Bool {
         guard let slash = run.firstIndex(of: 0x2F) else { return false }
         let height = run[..<slash]
         var chest = run[(slash + 1)...]
