@@ -185,20 +185,17 @@ struct FactSheet {
     let advice: SizeAdvisor.Advice?
     /// The size asked about: the slot, else the advised size.
     let askedSize: String?
-    /// The values of the named facts worked out so far, in the order asked: the first
-    /// ``cacheCount`` entries. A message asks for a handful of the dozens of facts, so a short
-    /// list beats one slot per fact to fill and to free; kept inline (no allocation), and a fact
-    /// asked for once the list is full is worked out again each time.
-    private var cache = InlineArray<16, (fact: Int, value: String?)>(repeating: (0, nil))
-    private var cacheCount = 0
+    /// The values of the named facts worked out so far, in the order asked. A message asks for
+    /// a handful of the dozens of facts, so a short list beats one slot per fact to fill and to
+    /// free, and appending to it beats keeping it sorted. (An `InlineArray` here, to save its one
+    /// allocation, was copied whole on access: 1,100 instructions more a message.)
+    private var cache: [(fact: Int, value: String?)] = []
     /// Bit *i*: ``NamedFact`` *i*'s value is in `cache`.
     private var known: UInt64 = 0
-    /// The chart measurements worked out so far (`衣长` → `87`), the first ``chartCount``
-    /// entries: a reply and its condition often name the same one, and each costs a row search,
-    /// a hash and a number to text. The reply plans share one string per measurement name, so
-    /// names compare by identity.
-    private var charts = InlineArray<4, (measurement: String, value: String?)>(repeating: ("", nil))
-    private var chartCount = 0
+    /// The chart measurements worked out so far (`衣长` → `87`): a reply and its condition
+    /// often name the same one, and each costs a row search and a number to text. The reply
+    /// plans share one string per measurement name, so a name met again compares by identity.
+    private var charts: [(measurement: String, value: String?)] = []
     /// The measurements of the asked size's row of the product's size chart, once looked up.
     private var chartRow: [String: Double]??
 
@@ -215,25 +212,21 @@ struct FactSheet {
     mutating func value(_ key: FactKey) -> String? {
         switch key {
         case .chart(let measurement):
-            for i in 0..<chartCount where charts[i].measurement == measurement { return charts[i].value }
+            for known in charts where known.measurement.hasSameUTF8(as: measurement) { return known.value }
             if chartRow == nil { chartRow = .some(askedSize.flatMap { item?.product.sizeChart?.row($0)?.measurements }) }
-            let value = (chartRow ?? nil)?[measurement].map(Fact.number)
-            if chartCount < charts.count {
-                charts[chartCount] = (measurement, value)
-                chartCount += 1
-            }
+            let value = (chartRow ?? nil).flatMap { SizeChart.Row.measurement(named: measurement, in: $0) }.map(Fact.number)
+            if charts.isEmpty { charts.reserveCapacity(4) }
+            charts.append((measurement, value))
             return value
         case .named(let fact):
             let bit: UInt64 = 1 << UInt64(fact.rawValue)
             if known & bit != 0 {
-                for i in 0..<cacheCount where cache[i].fact == fact.rawValue { return cache[i].value }
+                for entry in cache where entry.fact == fact.rawValue { return entry.value }
             }
             let value = compute(fact)
-            if cacheCount < cache.count {
-                cache[cacheCount] = (fact.rawValue, value)
-                cacheCount += 1
-                known |= bit
-            }
+            if cache.isEmpty { cache.reserveCapacity(16) }
+            cache.append((fact.rawValue, value))
+            known |= bit
             return value
         }
     }

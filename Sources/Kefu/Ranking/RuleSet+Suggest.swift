@@ -150,10 +150,12 @@ extension RuleSet {
         }
         for case let key? in plan.missing where facts.value(key) != nil { return false }
         if let category = plan.conditions.category {
-            guard let item = facts.item, item.product.category == category else { return false }
+            guard let item = facts.item, item.product.category.hasSameUTF8(as: category) else { return false }
         }
         if let material = plan.conditions.material {
-            guard let item = facts.item, item.product.materials.contains(material) else { return false }
+            guard let item = facts.item, item.product.materials.contains(where: { $0.hasSameUTF8(as: material) }) else {
+                return false
+            }
         }
         if let inStock = plan.conditions.inStock {
             guard let item = facts.item, let size = facts.askedSize else { return false }

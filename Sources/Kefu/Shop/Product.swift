@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One product of a shop's catalog, with its stock and size chart.
 public struct Product: Sendable, Hashable, Identifiable {
     /// The product's id (`vest-cotton-01`).
@@ -78,6 +84,21 @@ extension String {
             if Self.asciiLower(a) != Self.asciiLower(b) { return false }
         }
         return true
+    }
+
+    /// Equal byte for byte. Swift's `==` on two distinct non-ASCII strings checks their
+    /// normalization on the way (about 460 instructions for two short Chinese names, and 1,200 to
+    /// hash one as a dictionary key; callgrind), where the names a rule set compares (a category,
+    /// a material, a size chart's measurement) all come through its loader in one form.
+    @inline(__always)
+    func hasSameUTF8(as other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        let same = utf8.withContiguousStorageIfAvailable { a in
+            other.utf8.withContiguousStorageIfAvailable { b in
+                a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
+            }
+        }
+        return (same ?? nil) ?? utf8.elementsEqual(other.utf8)
     }
 
     @inline(__always)

