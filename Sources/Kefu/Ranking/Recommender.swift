@@ -21,58 +21,60 @@ struct Recommender: Sendable {
         var stem = CategoryStem(category)
         var scored: [(index: Int, score: Double)] = []
         scored.reserveCapacity(min(candidates.count, Self.maximumCandidates))
-        for index in candidates.prefix(Self.maximumCandidates) where catalog.products[index].id != excluded {
+        // Products are read through their references (``CatalogItem``): a `Product` taken out of
+        // the array is a copy, a retain and a release of each of its dozen fields.
+        for index in candidates.prefix(Self.maximumCandidates) where catalog.items[index].product.id != excluded {
             var noReasons: [String]?
-            scored.append((index, score(catalog.products[index], stem: &stem, slots: slots, size: size,
+            scored.append((index, score(catalog.items[index], stem: &stem, slots: slots, size: size,
                                         because: &noReasons)))
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
         // The reasons are written for the products shown only.
         return scored.prefix(limit).map { item in
-            let product = catalog.products[item.index]
+            let product = catalog.items[item.index]
             var because: [String]? = []
             _ = score(product, stem: &stem, slots: slots, size: size, because: &because)
-            return ProductSuggestion(id: product.id, name: product.name, score: (item.score * 1000).rounded() / 1000,
-                                     because: (because ?? []).joined(separator: "；"))
+            return ProductSuggestion(id: product.product.id, name: product.product.name,
+                                     score: (item.score * 1000).rounded() / 1000, because: (because ?? []).joined(separator: "；"))
         }
     }
 
     /// How well a product fits, in [0, 1]; when `because` is not `nil`, the reasons are appended to it.
     private func score(
-        _ product: Product, stem: inout CategoryStem, slots: Slots, size: String?, because: inout [String]?
+        _ item: CatalogItem, stem: inout CategoryStem, slots: Slots, size: String?, because: inout [String]?
     ) -> Double {
         var score = 0.3
-        if stem.isHeld(by: product.category) {
+        if stem.isHeld(by: item.product.category) {
             score += 0.3
-            because?.append(product.category)
+            because?.append(item.product.category)
         }
-        if let material = slots.material, product.materials.contains(material) {
+        if let material = slots.material, item.product.materials.contains(where: { $0.hasSameUTF8(as: material) }) {
             score += 0.15
             because?.append(material)
         }
-        if let colour = slots.colour, product.colours.contains(colour) {
+        if let colour = slots.colour, item.product.colours.contains(where: { $0.hasSameUTF8(as: colour) }) {
             score += 0.1
             because?.append("有\(colour)")
         }
         if let size {
-            if product.stockCount(size: size, colour: slots.colour) > 0 {
+            if item.product.stockCount(size: size, colour: slots.colour) > 0 {
                 score += 0.1
                 because?.append("\(size)码有货")
             } else {
                 score -= 0.2
             }
-        } else if product.stockCount(size: nil, colour: nil) == 0 {
+        } else if item.product.stockCount(size: nil, colour: nil) == 0 {
             score -= 0.2
         }
         if let budget = slots.money {
-            if product.price <= budget {
+            if item.product.price <= budget {
                 score += 0.05
-                because?.append("\(Fact.number(product.price))元在预算内")
+                because?.append("\(Fact.number(item.product.price))元在预算内")
             } else {
                 score -= 0.1
             }
         }
-        if let point = product.sellingPoints.first { because?.append(point) }
+        if let point = item.product.sellingPoints.first { because?.append(point) }
         return min(1, max(0, score))
     }
 
@@ -108,7 +110,10 @@ struct CategoryStem {
     /// Whether a product category contains the stem (`false` without an asked category).
     mutating func isHeld(by category: String) -> Bool {
         guard let stem else { return false }
-        if let known = answers.first(where: { $0.category == category }) { return known.holds }
+        // Byte for byte: a product's category and the remembered one are equal strings from
+        // different places, which `==` would compare through their normalization (about 460
+        // instructions, for each of up to 64 candidates).
+        if let known = answers.first(where: { $0.category.hasSameUTF8(as: category) }) { return known.holds }
         let holds = category.contains(stem)
         if answers.count < 16 { answers.append((category, holds)) }
         return holds

@@ -50,21 +50,21 @@ public struct Product: Sendable, Hashable, Identifiable {
 
     /// Units in stock of a size (and colour), or of everything when both are `nil`.
     public func stockCount(size: String?, colour: String?) -> Int {
-        let sizes: [[String: Int]]
-        if let size {
-            if let exact = stock[size] {
-                sizes = [exact]
-            } else {
-                sizes = stock.filter { $0.key.caseInsensitiveEquals(size) }.map(\.value)
+        // No intermediate arrays, and colours compared byte for byte: a recommendation counts
+        // the stock of each of up to 64 candidates.
+        func units(_ colours: [String: Int]) -> Int {
+            var sum = 0
+            for (key, value) in colours {
+                if let colour, !key.isEmpty, !key.hasSameUTF8(as: colour) { continue }
+                sum += value
             }
-        } else {
-            sizes = Array(stock.values)
+            return sum
         }
-        return sizes.reduce(0) { total, colours in
-            total + colours.reduce(0) { sum, entry in
-                sum + ((colour == nil || entry.key.isEmpty || entry.key == colour) ? entry.value : 0)
-            }
-        }
+        guard let size else { return stock.values.reduce(0) { $0 + units($1) } }
+        if let exact = stock[size] { return units(exact) }
+        var total = 0
+        for (key, colours) in stock where key.caseInsensitiveEquals(size) { total += units(colours) }
+        return total
     }
 
     /// The sizes with stock, in size-chart order when there is one.
