@@ -7,14 +7,14 @@ import Testing
 /// The shipped rules against the shipped corpus: the figures the README claims.
 struct ShippedCorpusTests {
     /// The floors asserted on the held-out split: a ratchet just under the measured figures
-    /// (0.888 and 0.889 with the learned model, measured once per round, see the README), so that
+    /// (0.903 and 0.889 with the learned model, measured once per round, see the README), so that
     /// a rule or model change that loses ground fails. The goal is 0.95 for both; not
     /// reached yet. (The split has 17 `none` lines: one message moves `none` precision by ~0.05.)
     static let minimumAccuracy = 0.88
     static let minimumNonePrecision = 0.88
 
     /// The floors on the splits the rules and the model are tuned on (train) or checked against
-    /// while tuning (dev): 0.998 and 0.984 with the learned model (the model learned train; see the
+    /// while tuning (dev): 0.998 and 0.988 with the learned model (the model learned train; see the
     /// README).
     static let minimumTunedAccuracy = ["train": 0.99, "dev": 0.97]
 
