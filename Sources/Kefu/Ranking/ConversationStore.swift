@@ -1,21 +1,22 @@
 
 /// Conversations' states for a server or a filter, bounded by count and idle time.
 ///
-/// Thread-safe: a `Mutex` guards the table; the suggestion itself runs outside the lock. When the
-/// table is full the least recently used tenth is evicted; a state idle longer than
-/// ``idleSeconds`` is forgotten when next looked up.
+/// Thread-safe: a mutex guards the table; the suggestion itself runs outside the lock. When the
+/// table is full, saving a new conversation forgets the one saved least recently (O(1), see
+/// ``ConversationTable``); a state idle longer than ``idleSeconds`` is forgotten when next
+/// looked up.
 public final class ConversationStore: Sendable {
     /// The most conversations kept.
     public let capacity: Int
     /// How long an idle conversation is remembered, in seconds.
     public let idleSeconds: Double
-    private let table: Locked<[String: ConversationState]>
+    private let table: Locked<ConversationTable>
 
     /// Creates a store.
     public init(capacity: Int = 100_000, idleSeconds: Double = 30 * 60) {
         self.capacity = max(1, capacity)
         self.idleSeconds = idleSeconds
-        self.table = Locked([:])
+        self.table = Locked(ConversationTable())
     }
 
     /// The number of conversations held.
@@ -24,24 +25,20 @@ public final class ConversationStore: Sendable {
     /// The state of a conversation, unless unknown or idle too long.
     public func state(of conversation: String, at time: Double) -> ConversationState? {
         table.withLock { table in
-            guard let state = table[conversation] else { return nil }
+            guard let state = table.state(of: conversation) else { return nil }
             if time - state.lastUsed > idleSeconds {
-                table[conversation] = nil
+                table.remove(conversation)
                 return nil
             }
             return state
         }
     }
 
-    /// Stores a conversation's state, evicting the least recently used when full.
+    /// Stores a conversation's state, forgetting the conversation saved least recently when full.
     public func save(_ state: ConversationState, for conversation: String) {
         table.withLock { table in
-            table[conversation] = state
-            guard table.count > capacity else { return }
-            let evict = max(1, capacity / 10)
-            let oldest = table.sorted { $0.value.lastUsed != $1.value.lastUsed ? $0.value.lastUsed < $1.value.lastUsed : $0.key < $1.key }
-                .prefix(evict).map(\.key)
-            for key in oldest where key != conversation { table[key] = nil }
+            table.save(state, for: conversation)
+            while table.count > capacity { table.removeOldest() }  // never the one just saved: capacity ≥ 1
         }
     }
 
