@@ -231,6 +231,22 @@ struct SuggestionTests {
         }
     }
 
+    /// Limits far beyond the rule set's replies and products give all there are, not a crash (the
+    /// candidate buffer was once sized by the limit: `--top 1000000000000` asked for 72 TB).
+    @Test func hugeLimitsReturnWhatThereIs() throws {
+        let rules = try Self.rules.get()
+        let message = "这件背心L号多长？包邮吗 能便宜点吗"
+        let all = rules.suggest(message, product: "vest", limits: SuggestionLimits(replies: 1_000, products: 1_000)).0
+        let huge = rules.suggest(message, product: "vest", limits: SuggestionLimits(replies: .max, products: .max)).0
+        #expect(!all.replies.isEmpty)
+        #expect(huge.replies == all.replies && huge.products == all.products)
+        // Fewer replies keep the best ones, in the same order.
+        for top in 1...all.replies.count {
+            let fewer = rules.suggest(message, product: "vest", limits: SuggestionLimits(replies: top)).0
+            #expect(fewer.replies == Array(all.replies.prefix(top)))
+        }
+    }
+
     @Test func templateSyntaxInAMessageIsData() throws {
         let (suggestion, _) = try suggest("{product.name}L码多长", product: "vest")
         #expect(suggestion.replies.first?.text == "这款纯棉背心L码衣长87cm，胸围100cm")

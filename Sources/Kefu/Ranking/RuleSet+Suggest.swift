@@ -63,20 +63,43 @@ extension RuleSet {
     private func rankReplies(_ intents: [IntentMatch], facts: inout FactSheet, bargainTurn: Int, limit: Int)
         -> [ReplySuggestion]
     {
+        // No more replies than the rule set has (a huge --top must not size the buffers below).
+        let limit = min(limit, replyPlans.count)
         guard limit > 0 else { return [] }
-        // The candidates live on the stack: a few dozen bytes a message, not worth a malloc.
+        // The candidates live on the stack: a few dozen bytes a message, not worth a malloc. One
+        // buffer (a second, nested, made the compiler copy the fact sheet): `intents.count * limit`
+        // candidates, then `limit` slots whose scores are the highest found so far, highest first.
+        let capacity = intents.count * limit
         return withUnsafeTemporaryAllocation(of: (reply: Int, intent: Int, score: Double).self,
-                                             capacity: intents.count * limit) { found in
+                                             capacity: capacity + limit) { buffer in
+            let found = UnsafeMutableBufferPointer(rebasing: buffer[0..<capacity])
+            let best = UnsafeMutableBufferPointer(rebasing: buffer[capacity...])
+            // Once `limit` replies are found, one scoring below the lowest of the best can never be
+            // returned, nor can the rest of its intent's (they come in priority order, so they
+            // score no higher): their conditions and facts are not looked at. Equal scores are
+            // still looked at, since the reply id breaks ties. The replies returned are the same.
+            var bestCount = 0
             var count = 0
             for (rank, intent) in intents.enumerated() {
                 var perIntent = 0
                 for index in replies(for: intent.id) {
                     let plan = replyPlans[index]
-                    guard holds(plan, facts: &facts, bargainTurn: bargainTurn), plan.canFill(from: &facts) else { continue }
                     // Best intent first; within an intent, higher priority first.
-                    let score = intent.score * plan.priorityFactor * (rank == 0 ? 1 : 0.9)
-                    found.initializeElement(at: count, to: (index, rank, (score * 1000).rounded() / 1000))
+                    let score = (intent.score * plan.priorityFactor * (rank == 0 ? 1 : 0.9) * 1000).rounded() / 1000
+                    if bestCount == limit, score < best[limit - 1].score { break }
+                    guard holds(plan, facts: &facts, bargainTurn: bargainTurn), plan.canFill(from: &facts) else { continue }
+                    found.initializeElement(at: count, to: (index, rank, score))
                     count += 1
+                    // Insert `score` among the best, keeping at most `limit`.
+                    var at = min(bestCount, limit - 1)
+                    if bestCount < limit || score > best[at].score {
+                        while at > 0, best[at - 1].score < score {
+                            best[at] = best[at - 1]
+                            at -= 1
+                        }
+                        best[at] = (index, rank, score)
+                        bestCount = min(bestCount + 1, limit)
+                    }
                     perIntent += 1
                     if perIntent == limit { break }
                 }
