@@ -7,7 +7,7 @@ import Testing
 /// The shipped rules against the shipped corpus: the figures the README claims.
 struct ShippedCorpusTests {
     /// The floors asserted on the held-out split: a ratchet just under the measured figures
-    /// (0.903 and 0.889 with the learned model, measured once per round, see the README), so that
+    /// (0.899 and 0.889 with the learned model, measured once per round, see the README), so that
     /// a rule or model change that loses ground fails. The goal is 0.95 for both; not
     /// reached yet. (The split has 17 `none` lines: one message moves `none` precision by ~0.05.)
     static let minimumAccuracy = 0.88
