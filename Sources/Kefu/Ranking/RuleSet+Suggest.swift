@@ -119,46 +119,46 @@ extension RuleSet {
                 guard let text = plan.fill(from: &facts) else { continue }  // canFill said it would
                 result.append(ReplySuggestion(
                     id: plan.id, intent: intent.id, text: text, score: candidate.score,
-                    because: because(plan, intent: intent, facts: facts, bargainTurn: bargainTurn)))
+                    because: because(plan, intent: intent, askedSize: facts.askedSize, bargainTurn: bargainTurn)))
             }
             return result
         }
     }
 
     /// Why a reply was offered: `"size 0.96; category 背心, L in stock; facts: chart.衣长"`.
-    private func because(_ plan: ReplyPlan, intent: IntentMatch, facts: FactSheet, bargainTurn: Int) -> String {
-        let parts = plan.because
+    ///
+    /// Reads the plan's parts and conditions in place: a local copy of either retained and
+    /// released each of its strings.
+    private func because(_ plan: ReplyPlan, intent: IntentMatch, askedSize: String?, bargainTurn: Int) -> String {
         let score = Fact.number((intent.score * 100).rounded() / 100)
         // A reply is offered for its own intent, whose id was written into `head` once.
-        let head = intent.id == plan.intent ? parts.head : intent.id + " "
-        let conditions = plan.conditions
+        var text = intent.id == plan.intent ? plan.because.head : intent.id + " "
         // The reply's fixed reasons were written once; most replies need only the score between.
-        guard conditions.inStock != nil || conditions.freeShipping != nil || conditions.bargainTurn != nil else {
-            var text = head
-            text.reserveCapacity(head.utf8.count + score.utf8.count + parts.tail.utf8.count)
+        guard plan.conditions.inStock != nil || plan.conditions.freeShipping != nil || plan.conditions.bargainTurn != nil
+        else {
+            text.reserveCapacity(text.utf8.count + score.utf8.count + plan.because.tail.utf8.count)
             text += score
-            text += parts.tail
+            text += plan.because.tail
             return text
         }
-        var text = head
-        text.reserveCapacity(48 + head.utf8.count + parts.tail.utf8.count)
+        text.reserveCapacity(48 + text.utf8.count + plan.because.tail.utf8.count)
         text += score
-        text += parts.reasons
+        text += plan.because.reasons
         // Each reason after "; ", the next ones after ", " (no local function: one that captured
         // `text` would have its accesses checked at run time).
-        var reasons = (conditions.category == nil ? 0 : 1) + (conditions.material == nil ? 0 : 1)
-        if let inStock = conditions.inStock, let size = facts.askedSize {
+        var reasons = (plan.conditions.category == nil ? 0 : 1) + (plan.conditions.material == nil ? 0 : 1)
+        if let inStock = plan.conditions.inStock, let size = askedSize {
             text += reasons == 0 ? "; " : ", "
             text += size
             text += inStock ? " in stock" : " out of stock"
             reasons += 1
         }
-        if let free = conditions.freeShipping {
+        if let free = plan.conditions.freeShipping {
             text += reasons == 0 ? "; " : ", "
             text += free ? "free shipping" : "region excluded from free shipping"
             reasons += 1
         }
-        if conditions.bargainTurn != nil {
+        if plan.conditions.bargainTurn != nil {
             text += reasons == 0 ? "; discount request #" : ", discount request #"
             text += String(bargainTurn)
         }
