@@ -90,6 +90,14 @@ public final class RuleSet: Sendable {
                         firedMatchers: fired)
     }
 
+    /// An intent the rules scored, with its index and the first token of its evidence. A struct,
+    /// not a tuple: an array of tuples is destroyed through the runtime's generic witnesses.
+    private struct ScoredIntent {
+        let intent: Int
+        let match: IntentMatch
+        let first: Int32
+    }
+
     /// Turns firings into scored intents: vetoes, weights, lowering, thresholds, ranking.
     private func score(
         _ firings: IntentMatcher.Firings, text: NormalizedText, tokens: [Token]
@@ -102,7 +110,7 @@ public final class RuleSet: Sendable {
         where matcher.matchers[Int(firings.matcher(i))].intent != matcher.matchers[Int(firings.matcher(i - 1))].intent {
             intentCount += 1
         }
-        var results: [(intent: Int, match: IntentMatch, first: Int32)] = []
+        var results: [ScoredIntent] = []
         results.reserveCapacity(intentCount)
         var start = 0
         while start < firings.count {
@@ -110,7 +118,7 @@ public final class RuleSet: Sendable {
             var end = start + 1
             while end < firings.count, matcher.matchers[Int(firings.matcher(end))].intent == intent { end += 1 }
             if let scored = scoreIntent(Int(intent), firings, start..<end, text: text, tokens: tokens) {
-                results.append((Int(intent), scored.0, scored.1))
+                results.append(ScoredIntent(intent: Int(intent), match: scored.0, first: scored.1))
             }
             start = end
         }

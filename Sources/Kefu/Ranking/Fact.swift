@@ -193,6 +193,19 @@ enum NamedFact: Int, CaseIterable, Sendable {
 /// Each named fact is worked out at most once per message, when a condition or a template first
 /// asks for it: several candidate replies share most of their facts.
 struct FactSheet {
+    // Structs, not tuples: an array of tuples holding strings is destroyed element by element
+    // through the runtime's generic tuple witnesses (about 2,000 instructions a suggestion with
+    // the scorer's, callgrind), an array of structs through compiled ones.
+    private struct KnownFact {
+        let fact: Int
+        let value: String?
+    }
+
+    private struct KnownMeasurement {
+        let measurement: String
+        let value: String?
+    }
+
     /// The rules (for the shop): a reference, so that a sheet does not copy the whole profile.
     private let rules: RuleSet
     /// The product in view.
@@ -205,13 +218,13 @@ struct FactSheet {
     /// a handful of the dozens of facts, so a short list beats one slot per fact to fill and to
     /// free, and appending to it beats keeping it sorted. (An `InlineArray` here, to save its one
     /// allocation, was copied whole on access: 1,100 instructions more a message.)
-    private var cache: [(fact: Int, value: String?)] = []
+    private var cache: [KnownFact] = []
     /// Bit *i*: ``NamedFact`` *i*'s value is in `cache`.
     private var known: UInt64 = 0
     /// The chart measurements worked out so far (`衣长` → `87`): a reply and its condition
     /// often name the same one, and each costs a row search and a number to text. The reply
     /// plans share one string per measurement name, so a name met again compares by identity.
-    private var charts: [(measurement: String, value: String?)] = []
+    private var charts: [KnownMeasurement] = []
     /// The measurements of the asked size's row of the product's size chart, once looked up.
     private var chartRow: [String: Double]??
 
@@ -232,7 +245,7 @@ struct FactSheet {
             if chartRow == nil { chartRow = .some(askedSize.flatMap { item?.product.sizeChart?.row($0)?.measurements }) }
             let value = (chartRow ?? nil).flatMap { SizeChart.Row.measurement(named: measurement, in: $0) }.map(Fact.number)
             if charts.isEmpty { charts.reserveCapacity(4) }
-            charts.append((measurement, value))
+            charts.append(KnownMeasurement(measurement: measurement, value: value))
             return value
         case .named(let fact):
             let bit: UInt64 = 1 << UInt64(fact.rawValue)
@@ -241,7 +254,7 @@ struct FactSheet {
             }
             let value = compute(fact)
             if cache.isEmpty { cache.reserveCapacity(16) }
-            cache.append((fact.rawValue, value))
+            cache.append(KnownFact(fact: fact.rawValue, value: value))
             known |= bit
             return value
         }
