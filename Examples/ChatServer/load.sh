@@ -99,31 +99,33 @@ echo "probe answers $PROBE_FRAGMENT"
 
 rss_kb() { sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB$/\1/p' "/proc/$SERVER_PID/status" 2>/dev/null || true; }
 conversations() { curl -sS --max-time 5 "$BASE/health" 2>/dev/null | sed -n 's/.*"conversations":\([0-9]*\).*/\1/p'; }
+CAPACITY=$(curl -sS --max-time 5 "$BASE/health" 2>/dev/null | sed -n 's/.*"conversation_capacity":\([0-9]*\).*/\1/p')
+[ -n "$CAPACITY" ] || fail "GET /health names no conversation_capacity"
 RSS_IDLE=$(rss_kb)
 
-# Warm-up: fill the conversation store (100,000) until it evicts, and go on until RSS settles (no
-# new high for 10 s: each eviction sorts the whole store, and the allocator keeps what that took),
+# Warm-up: fill the conversation store (its capacity, 100,000) until it is full, and go on until
+# RSS settles (no new high for 10 s: from then on each new conversation replaces the oldest),
 # so that the run starts at the server's full size and "flat" means flat, not "still filling".
 echo "warm-up: new conversations until the store is full and RSS settles…"
 KEFU_REQUESTS="$WORK/requests.tsv" wrk -t1 -c"$CONNECTIONS" -d300s -s "$HERE/load/warm-up.lua" "$BASE" </dev/null >"$WORK/warm-up.out" 2>&1 &
 WRK_PID=$!
 WARM_START=$SECONDS
-most=0 previous=0 evictions=0 high=0 settled=0
+most=0 full=0 high=0 settled=0
 while kill -0 "$WRK_PID" 2>/dev/null; do
     sleep 0.5
     held=$(conversations)
     rss=$(rss_kb)
     [ -n "$held" ] && [ -n "$rss" ] || continue
-    if [ "$held" -lt "$previous" ]; then evictions=$((evictions + 1)); fi  # fewer than before: an eviction
-    previous=$held most=$((held > most ? held : most))
+    most=$((held > most ? held : most))
+    if [ "$held" -ge "$CAPACITY" ]; then full=$((full + 1)); fi  # full: each new conversation evicts one
     if [ "$rss" -gt $((high + 1024)) ]; then high=$rss settled=0; else settled=$((settled + 1)); fi
-    [ "$evictions" -gt 0 ] && [ "$settled" -ge 20 ] && break
+    [ "$full" -gt 0 ] && [ "$settled" -ge 20 ] && break
 done
 stop "$WRK_PID"
 WRK_PID=""
-[ "$evictions" -gt 0 ] || fail "the warm-up did not fill the conversation store (wrk: $(tail -n 3 "$WORK/warm-up.out"))"
+[ "$full" -gt 0 ] || fail "the warm-up did not fill the conversation store (wrk: $(tail -n 3 "$WORK/warm-up.out"))"
 RSS_WARM=$(rss_kb)
-echo "warm-up: $((SECONDS - WARM_START)) s, store full at $most conversations, $evictions evictions seen, RSS $((RSS_WARM / 1024)) MB"
+echo "warm-up: $((SECONDS - WARM_START)) s, store full at $most of $CAPACITY conversations, RSS $((RSS_WARM / 1024)) MB"
 
 echo "wrk: ${DURATION} s, $CONNECTIONS connections; reload every second, a broken rule set every ${BROKEN_EVERY}th"
 KEFU_REQUESTS="$WORK/requests.tsv" KEFU_PROBE_INTENTS="$PROBE_FRAGMENT" \
@@ -201,7 +203,7 @@ printf '%-28s %s\n' \
     "answers checked / bad" "$(field checked) / $(field bad)" \
     "probe answers (wrk) / bad" "$(field probes) / $(field bad_probes)" \
     "probe answers (parsed)" "$(sed -n 's/^KEFU-PROBE answers=\([0-9]*\) bad=\([0-9]*\)$/\1 \/ \2 bad/p' "$WORK/probe.out")" \
-    "RSS idle / after warm-up" "$(mb "$RSS_IDLE") / $(mb "$RSS_WARM") (store full: $most conversations, $evictions evictions)" \
+    "RSS idle / after warm-up" "$(mb "$RSS_IDLE") / $(mb "$RSS_WARM") (store full: $most of $CAPACITY conversations)" \
     "RSS start / middle / end" "$(mb "$RSS_START") / $(mb "$RSS_MIDDLE") / $(mb "$RSS_END") (peak $(mb "$RSS_PEAK"), $samples samples)" \
     "reloads accepted / refused" "$ACCEPTED / $REFUSED (broken sets offered: $BROKEN_TRIED)" \
     "rules generation at the end" "$FINAL_GENERATION"

@@ -21,7 +21,7 @@ extension ChatServer {
         router.get("health") { _, context in
             let (generation, rules) = (self.live.generation, self.live.current)
             let health = HealthResponse(
-                status: "ok", generation: generation, rules: rules, conversations: self.conversations.count)
+                status: "ok", generation: generation, rules: rules, conversations: self.conversations)
             return json(.ok, health, context: context)
         }
         router.post("reload") { request, context in await self.reload(request, context: context) }
@@ -96,7 +96,7 @@ extension ChatServer {
         switch await reload(trigger: "POST /reload", logger: context.logger) {
         case .success(let (generation, rules)):
             let health = HealthResponse(
-                status: "reloaded", generation: generation, rules: rules, conversations: conversations.count)
+                status: "reloaded", generation: generation, rules: rules, conversations: conversations)
             return json(.ok, health, context: context)
         case .failure(let failure):
             return json(.unprocessableContent, failure, context: context)

@@ -13,20 +13,25 @@ struct HealthResponse: Encodable {
     var rulesGeneration: Int
     var intents: Int
     var products: Int
-    /// Conversations remembered now (at most ``ServerConfig/conversationCapacity``).
+    /// Conversations remembered now (at most `conversationCapacity`).
     var conversations: Int
+    /// The most conversations remembered (``ServerConfig/conversationCapacity``): a full store
+    /// forgets the conversation saved least recently for each new one.
+    var conversationCapacity: Int
 
-    init(status: String, generation: Int, rules: RuleSet, conversations: Int) {
+    init(status: String, generation: Int, rules: RuleSet, conversations: ConversationStore) {
         self.status = status
         rulesGeneration = generation
         intents = rules.intents.count
         products = rules.catalog.products.count
-        self.conversations = conversations
+        self.conversations = conversations.count
+        conversationCapacity = conversations.capacity
     }
 
     enum CodingKeys: String, CodingKey {
         case status, intents, products, conversations
         case rulesGeneration = "rules_generation"
+        case conversationCapacity = "conversation_capacity"
     }
 }
 
