@@ -55,8 +55,7 @@ public final class RuleSet: Sendable {
         }
         self.intentPositions = IntentIndex(intents.map(\.id))
         self.repliesByIntent = intents.map { byIntent[$0.id] ?? [] }
-        var names: [String: String] = [:]
-        self.replyPlans = replies.map { ReplyPlan($0, shop: shop, names: &names) }
+        self.replyPlans = replies.map { ReplyPlan($0, shop: shop) }
         self.lastBargainTurn = replies.compactMap(\.conditions.bargainTurn).max() ?? 0
     }
 
@@ -104,14 +103,10 @@ public final class RuleSet: Sendable {
     ) -> (intents: [IntentMatch], candidates: [IntentMatch]) {
         guard !firings.isEmpty else { return ([], []) }
         // Firings come ordered by matcher index, and matchers are grouped by intent.
-        // Each array is made once at its final size: growing one costs a malloc and a free.
-        var intentCount = 1
-        for i in 1..<firings.count
-        where matcher.matchers[Int(firings.matcher(i))].intent != matcher.matchers[Int(firings.matcher(i - 1))].intent {
-            intentCount += 1
-        }
+        // Each array is made once: growing one costs a malloc and a free. Each intent has at least
+        // one firing, so the firings bound the intents.
         var results: [ScoredIntent] = []
-        results.reserveCapacity(intentCount)
+        results.reserveCapacity(firings.count)
         var start = 0
         while start < firings.count {
             let intent = matcher.matchers[Int(firings.matcher(start))].intent

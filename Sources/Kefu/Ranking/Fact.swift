@@ -222,8 +222,8 @@ struct FactSheet {
     /// Bit *i*: ``NamedFact`` *i*'s value is in `cache`.
     private var known: UInt64 = 0
     /// The chart measurements worked out so far (`衣长` → `87`): a reply and its condition
-    /// often name the same one, and each costs a row search and a number to text. The reply
-    /// plans share one string per measurement name, so a name met again compares by identity.
+    /// often name the same one, and each costs a row search and a number to text. Names are
+    /// compared byte for byte (`hasSameUTF8(as:)`).
     private var charts: [KnownMeasurement] = []
     /// The measurements of the asked size's row of the product's size chart, once looked up.
     private var chartRow: [String: Double]??

@@ -39,17 +39,9 @@ final class ReplyPlan: Sendable {
     /// - Parameters:
     ///   - reply: The reply as authored.
     ///   - shop: The shop, whose facts are written into the template.
-    ///   - names: Chart measurement names met so far: plans share one string per name, so that a
-    ///     fact sheet tells them apart by identity (see ``FactSheet/value(_:)``).
-    init(_ reply: ReplyDefinition, shop: ShopProfile, names: inout [String: String]) {
-        func shared(_ key: FactKey?) -> FactKey? {
-            guard case .chart(let name)? = key else { return key }
-            if let known = names[name] { return .chart(known) }
-            names[name] = name
-            return key
-        }
-        has = reply.conditions.has.map { shared(FactKey($0)) }
-        missing = reply.conditions.missing.map { shared(FactKey($0)) }
+    init(_ reply: ReplyDefinition, shop: ShopProfile) {
+        has = reply.conditions.has.map { FactKey($0) }
+        missing = reply.conditions.missing.map { FactKey($0) }
         var parts: [Part] = []
         var fills: [FactKey] = []
         var isFillable = true
@@ -65,7 +57,6 @@ final class ReplyPlan: Sendable {
             case .fact(_, let key?):
                 if !text.isEmpty { parts.append(.text(text)) }
                 text = ""
-                let key = shared(key) ?? key
                 parts.append(.fact(key))
                 fills.append(key)
             }

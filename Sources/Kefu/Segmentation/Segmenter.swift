@@ -219,8 +219,8 @@ public struct Segmenter: Sendable {
     /// Latin size labels and measure units, each packed into one integer by ``packedASCII(_:)``
     /// (a run is compared without copying it into an array).
     private static let sizeLetters: [UInt64] =
-        ["xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "xxxxl", "2xl", "3xl", "4xl", "5xl", "6xl"].map(packedASCII)
-    private static let measureUnits: [UInt64] = ["cm", "mm", "kg", "m", "g", "ml", "w", "k"].map(packedASCII)
+        ["xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "xxxxl", "2xl", "3xl", "4xl", "5xl", "6xl"].map { packedASCII($0.utf16) }
+    private static let measureUnits: [UInt64] = ["cm", "mm", "kg", "m", "g", "ml", "w", "k"].map { packedASCII($0.utf16) }
 
     /// Up to eight ASCII units, one byte each, in one integer; 0 for a longer or non-ASCII text.
     private static func packedASCII<C: Collection<UInt16>>(_ units: C) -> UInt64 {
@@ -232,8 +232,6 @@ public struct Segmenter: Sendable {
         }
         return key
     }
-
-    private static func packedASCII(_ text: String) -> UInt64 { packedASCII(Array(text.utf16)) }
 
     /// Chinese units that stay with a number before them, longest first.
     private static let chineseUnits: [[UInt16]] = ["公斤", "千克", "厘米", "毫米", "斤", "米", "元", "块", "件", "双", "条", "个",
